@@ -1,5 +1,6 @@
 package so.ara.json;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
@@ -16,6 +17,7 @@ public final class AraJson {
             .changeDefaultPropertyInclusion(inclusion -> inclusion
                     .withValueInclusion(JsonInclude.Include.NON_NULL)
                     .withContentInclusion(JsonInclude.Include.ALWAYS))
+            .changeDefaultVisibility(visibility -> visibility.withIsGetterVisibility(JsonAutoDetect.Visibility.NONE))
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
