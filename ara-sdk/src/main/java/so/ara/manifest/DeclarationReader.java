@@ -1,0 +1,176 @@
+package so.ara.manifest;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import reactor.core.publisher.Mono;
+import so.ara.annotation.AraAgent;
+import so.ara.annotation.AraEndpoint;
+import so.ara.annotation.AraSchedule;
+import so.ara.annotation.AraTool;
+import so.ara.json.AraJson;
+import so.ara.spec.Invoke;
+import so.ara.spec.ScheduleRun;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads {@code @AraAgent}, {@code @AraTool}, {@code @AraSchedule} and {@code @AraEndpoint} from one method into
+ * declarations, checking what the annotations alone cannot (signatures, JSON attributes, combinations). Annotations are
+ * found with {@link MergedAnnotations} over the type hierarchy, so they may sit on an interface or superclass method.
+ */
+public final class DeclarationReader {
+
+    private final NamedSpecs namedSpecs;
+
+    public DeclarationReader(NamedSpecs namedSpecs) {
+        this.namedSpecs = namedSpecs;
+    }
+
+    /** Whether the method carries any Ara annotation. */
+    public static boolean isAnnotated(Method method) {
+        MergedAnnotations annotations = annotations(method);
+        return annotations.isPresent(AraAgent.class) || annotations.isPresent(AraTool.class)
+                || annotations.isPresent(AraSchedule.class) || annotations.isPresent(AraEndpoint.class);
+    }
+
+    /**
+     * Reads the method's declaration into {@code builder}. Problems are reported to {@code problems} with the
+     * origin prefix; a method with problems contributes nothing.
+     */
+    public void read(String origin, Method method, AppManifestBuilder builder, Consumer<String> problems) {
+        MergedAnnotations annotations = annotations(method);
+        MergedAnnotation<AraAgent> agent = annotations.get(AraAgent.class);
+        MergedAnnotation<AraTool> tool = annotations.get(AraTool.class);
+        boolean hasEndpoint = annotations.isPresent(AraEndpoint.class);
+        try {
+            if (agent.isPresent() && tool.isPresent()) {
+                throw new IllegalArgumentException("a method cannot be both @AraAgent and @AraTool");
+            }
+            if (!agent.isPresent() && !tool.isPresent()) {
+                throw new IllegalArgumentException((hasEndpoint ? "@AraEndpoint" : "@AraSchedule")
+                        + " needs @AraAgent on the same method" + (hasEndpoint ? "" : " (or @AraTool)"));
+            }
+            if (tool.isPresent() && hasEndpoint) {
+                throw new IllegalArgumentException("@AraEndpoint applies to @AraAgent methods, not tools");
+            }
+            List<AraSchedule> schedules = annotations.stream(AraSchedule.class).map(MergedAnnotation::synthesize)
+                    .toList();
+            if (agent.isPresent()) {
+                builder.agent(agentDecl(origin, method, agent.synthesize(), schedules,
+                        hasEndpoint ? annotations.get(AraEndpoint.class).synthesize() : null));
+            }
+            else {
+                builder.tool(toolDecl(origin, method, tool.synthesize(), schedules));
+            }
+        }
+        catch (IllegalArgumentException ex) {
+            problems.accept(origin + ": " + ex.getMessage());
+        }
+    }
+
+    private AgentDecl agentDecl(String origin, Method method, AraAgent agent, List<AraSchedule> schedules,
+            AraEndpoint endpoint) {
+        checkAgentSignature(method);
+        return new AgentDecl(origin, agent.id(), method.getName(), agent.instructions(), agent.entrypoint(),
+                agent.skills().length == 0 ? null : List.of(agent.skills()), List.of(agent.handoffTo()),
+                agent.alwaysOn(), agent.runtime().isBlank() ? null : namedSpecs.runtime(agent.runtime().trim()),
+                agent.sandbox().isBlank() ? null : namedSpecs.sandbox(agent.sandbox().trim()),
+                scheduleDecls(schedules), endpoint == null ? null : endpointDecl(endpoint),
+                ParameterSchemas.forMethod(method));
+    }
+
+    private ToolDecl toolDecl(String origin, Method method, AraTool tool, List<AraSchedule> schedules) {
+        ObjectNode parameters = tool.parameters().isBlank() ? ParameterSchemas.forMethod(method)
+                : jsonObject(tool.parameters(), "@AraTool(parameters = ...)");
+        String source = tool.pythonSource().isBlank() ? null : PythonSourceText.load(tool.pythonSource(),
+                method.getDeclaringClass().getClassLoader());
+        return new ToolDecl(origin, tool.id(), method.getName(), tool.description(), parameters,
+                List.of(tool.requiredEnv()), source, scheduleDecls(schedules));
+    }
+
+    /** One input ({@code Map} or a record/POJO), returning {@code String} or {@code Mono<String>}. */
+    private static void checkAgentSignature(Method method) {
+        if (method.getParameterCount() != 1) {
+            throw new IllegalArgumentException("an @AraAgent method takes exactly one input parameter (a"
+                    + " Map<String, Object> or a record), found " + method.getParameterCount());
+        }
+        Class<?> input = method.getParameterTypes()[0];
+        if (input.isPrimitive() || input.isArray() || input.isEnum() || input == String.class
+                || Iterable.class.isAssignableFrom(input) || input.getName().startsWith("java.lang.")
+                || input == Optional.class) {
+            throw new IllegalArgumentException("an @AraAgent method's input must be a Map<String, Object> or a record,"
+                    + " found " + input.getSimpleName());
+        }
+        Type returned = method.getGenericReturnType();
+        boolean text = returned == String.class;
+        boolean monoOfText = returned instanceof ParameterizedType p && p.getRawType() == Mono.class
+                && p.getActualTypeArguments()[0] == String.class;
+        if (!text && !monoOfText) {
+            throw new IllegalArgumentException("an @AraAgent method returns the prompt text (String or Mono<String>),"
+                    + " found " + returned.getTypeName());
+        }
+    }
+
+    private static List<ScheduleDecl> scheduleDecls(List<AraSchedule> schedules) {
+        List<ScheduleDecl> decls = new ArrayList<>();
+        for (AraSchedule schedule : schedules) {
+            decls.add(new ScheduleDecl(schedule.id(), schedule.cron(), Arrays.asList(schedule.at()), schedule.every(),
+                    schedule.timezone(), scheduleRun(schedule)));
+        }
+        return decls;
+    }
+
+    private static ScheduleRun scheduleRun(AraSchedule schedule) {
+        boolean agent = !schedule.runAgent().isBlank();
+        boolean tool = !schedule.runTool().isBlank();
+        if (agent && tool) {
+            throw new IllegalArgumentException("@AraSchedule takes runAgent or runTool, not both");
+        }
+        if (agent) {
+            return Invoke.agent(schedule.runAgent(), schedule.input().isBlank() ? null
+                    : AraJson.mapper().convertValue(jsonObject(schedule.input(), "@AraSchedule(input = ...)"), Map.class));
+        }
+        if (tool) {
+            return Invoke.tool(schedule.runTool(), schedule.args().isBlank() ? null
+                    : AraJson.mapper().convertValue(jsonObject(schedule.args(), "@AraSchedule(args = ...)"), Map.class));
+        }
+        if (!schedule.input().isBlank() || !schedule.args().isBlank()) {
+            throw new IllegalArgumentException("@AraSchedule(input/args) needs runAgent or runTool");
+        }
+        return null;
+    }
+
+    private static EndpointDecl endpointDecl(AraEndpoint endpoint) {
+        return new EndpointDecl(endpoint.method(), endpoint.path(), endpoint.label(), endpoint.auth().name(),
+                endpoint.headerName(), endpoint.secretEnv(), endpoint.docs());
+    }
+
+    private static ObjectNode jsonObject(String json, String what) {
+        try {
+            JsonNode node = AraJson.mapper().readTree(json);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        }
+        catch (JacksonException ex) {
+            // reported below with the attribute's name
+        }
+        throw new IllegalArgumentException(what + " must be a JSON object, got: " + json);
+    }
+
+    private static MergedAnnotations annotations(Method method) {
+        return MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY);
+    }
+}
