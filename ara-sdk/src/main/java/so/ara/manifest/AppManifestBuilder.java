@@ -68,6 +68,26 @@ public final class AppManifestBuilder {
 
     /** Builds the manifest, or throws {@link ManifestValidationException} listing every problem found. */
     public AppManifest build() {
+        return build(sources);
+    }
+
+    /** Builds the manifest with Python sources that call back to another URL (for example a local port). */
+    public AppManifest build(PythonSources pythonSources) {
+        PythonSources previous = this.sources;
+        this.sources = pythonSources;
+        try {
+            return buildManifest();
+        }
+        finally {
+            this.sources = previous;
+        }
+    }
+
+    public String projectName() {
+        return projectName;
+    }
+
+    private AppManifest buildManifest() {
         Problems problems = new Problems();
         if (!PROJECT_NAME.matcher(projectName).matches()) {
             problems.add("ara.project-name '" + projectName + "'", "project_name must match "

@@ -1,0 +1,46 @@
+package so.ara.autoconfigure;
+
+import so.ara.manifest.AppManifest;
+import so.ara.manifest.AppManifestBuilder;
+import so.ara.manifest.PythonSources;
+
+/**
+ * The app's declarations, collected once from the bean definitions, and the manifest they make. The manifest can be
+ * rebuilt with another callback URL, which local mode needs because the server port is known only once it listens.
+ */
+public final class AraAppDefinition {
+
+    private final AppManifestBuilder builder;
+    private final AppManifest manifest;
+    private final String callbackBaseUrl;
+
+    AraAppDefinition(AppManifestBuilder builder, String callbackBaseUrl) {
+        this.builder = builder;
+        this.callbackBaseUrl = callbackBaseUrl;
+        this.manifest = builder.build(sources(callbackBaseUrl));
+    }
+
+    /** The manifest with the configured {@code ara.callback.base-url} (or callback stubs when none is set). */
+    public AppManifest manifest() {
+        return manifest;
+    }
+
+    public String slug() {
+        return manifest.slug();
+    }
+
+    /** Whether a callback base URL was configured. */
+    public boolean hasCallbackBaseUrl() {
+        return callbackBaseUrl != null;
+    }
+
+    /** The manifest whose Java tools and prompts call back to {@code baseUrl}. */
+    public synchronized AppManifest manifestCallingBack(String baseUrl) {
+        return baseUrl.equals(callbackBaseUrl) ? manifest : builder.build(sources(baseUrl));
+    }
+
+    private PythonSources sources(String baseUrl) {
+        return baseUrl == null ? PythonSources.withoutCallback(builder.projectName())
+                : PythonSources.withCallback(builder.projectName(), baseUrl);
+    }
+}

@@ -1,0 +1,189 @@
+package so.ara.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of the Ara app under the {@code ara.} prefix.
+ *
+ * @param mode            where the app is deployed: {@code auto} picks {@code remote} when Ara credentials resolve,
+ *                        else {@code local} when ara-local is on the classpath, else {@code manifest-only}
+ * @param projectName     the app's DNS-safe name and slug on Ara (lowercase letters, digits, hyphens); defaults to
+ *                        {@code spring.application.name}
+ * @param apiKey          control-plane API key; wins over {@code ARA_API_KEY}, {@code ARA_ACCESS_TOKEN} and
+ *                        {@code ~/.ara/credentials.json}
+ * @param apiBaseUrl      Ara API base URL; defaults to {@code ARA_API_BASE_URL}, the credentials file, then
+ *                        {@code https://api.ara.so}
+ * @param runtimeKey      runtime key for runs, events and logs (else {@code ARA_RUNTIME_KEY}, else the key minted by
+ *                        deploy)
+ * @param appHeaderKey    app-header key sent as {@code X-Ara-App-Key} instead of a runtime key (else
+ *                        {@code ARA_APP_HEADER_KEY})
+ * @param debugHttpErrors include response bodies in client error messages (also {@code ARA_SDK_DEBUG_HTTP_ERRORS})
+ * @param interfaces      the manifest's {@code interfaces} block
+ * @param runtime         the app's runtime profile
+ * @param runtimes        named runtime profiles, referenced by {@code @AraAgent(runtime = "<name>")}
+ * @param sandboxes       named sandboxes, referenced by {@code @AraAgent(sandbox = "<name>")}
+ * @param deploy          deploy on startup
+ * @param callback        how Ara's runtime reaches this app's Java tools and prompt methods
+ * @param local           the embedded ara-local control plane used in {@code local} mode
+ */
+@ConfigurationProperties("ara")
+public record AraProperties(@DefaultValue("auto") Mode mode, String projectName, String apiKey, String apiBaseUrl,
+        String runtimeKey, String appHeaderKey, @DefaultValue("false") boolean debugHttpErrors,
+        @DefaultValue Interfaces interfaces, @DefaultValue Runtime runtime, Map<String, Runtime> runtimes,
+        Map<String, Sandbox> sandboxes, @DefaultValue Deploy deploy, @DefaultValue Callback callback,
+        @DefaultValue Local local) {
+
+    public AraProperties {
+        runtimes = runtimes == null ? Map.of() : runtimes;
+        sandboxes = sandboxes == null ? Map.of() : sandboxes;
+    }
+
+    public enum Mode {
+        /** Remote when Ara credentials resolve, else local when ara-local is present, else manifest-only. */
+        AUTO,
+        /** Deploy to the Ara control plane at {@code ara.api-base-url}. */
+        REMOTE,
+        /** Start ara-local in-process and deploy to it. */
+        LOCAL,
+        /** Build and expose the manifest only; never deploy. */
+        MANIFEST_ONLY
+    }
+
+    /**
+     * The manifest's {@code interfaces} block.
+     *
+     * @param inheritOwnerTools whether agents may use the owner's connector tools; omitted (Ara's default: false)
+     *                          unless set
+     */
+    public record Interfaces(Boolean inheritOwnerTools) {
+    }
+
+    /**
+     * A runtime profile ({@code runtime(...)} in the Python SDK).
+     *
+     * @param image          container image of the runtime
+     * @param model          model the runtime uses
+     * @param memoryMb       memory in MiB
+     * @param volumeSizeMb   volume size in MiB
+     * @param env            plain environment values (no {@code ARA_}/{@code MODAL_} keys, no secrets)
+     * @param files          files written into the runtime
+     * @param startup        command run when the runtime starts
+     * @param pythonPackages Python packages to install
+     * @param nodePackages   Node packages to install
+     * @param secrets        secrets the runtime needs; an empty list removes every secret of the app on deploy
+     */
+    public record Runtime(String image, String model, Integer memoryMb, Integer volumeSizeMb, Map<String, String> env,
+            List<File> files, Startup startup, List<String> pythonPackages, List<String> nodePackages,
+            List<SecretSource> secrets) {
+    }
+
+    /**
+     * A file in the runtime: give {@code content} or a local {@code source} file.
+     *
+     * @param path       path inside the runtime (defaults to the source's file name)
+     * @param content    file content
+     * @param source     local file to read the content from
+     * @param executable whether the file is executable
+     */
+    public record File(String path, String content, String source, @DefaultValue("false") boolean executable) {
+    }
+
+    /**
+     * The runtime's startup command.
+     *
+     * @param command command to run
+     * @param shell   shell running it
+     * @param args    arguments
+     */
+    public record Startup(String command, @DefaultValue("bash") String shell, List<String> args) {
+    }
+
+    /**
+     * One secret, in one of four forms: {@code name} alone (a secret that already exists in Ara, with optional
+     * {@code required-keys}), {@code values} (uploaded as {@code sdk-dict-<hash>}), {@code dotenv} (a file uploaded as
+     * {@code sdk-dotenv-<hash>}) or {@code from-env} (these keys' values taken from this process's environment).
+     *
+     * @param name         name of an existing Ara secret
+     * @param requiredKeys keys the named secret must contain
+     * @param values       key/value pairs to upload
+     * @param dotenv       path of a .env file to upload
+     * @param fromEnv      environment variable names whose local values are uploaded
+     */
+    public record SecretSource(String name, List<String> requiredKeys, Map<String, String> values, String dotenv,
+            List<String> fromEnv) {
+    }
+
+    /**
+     * A sandbox ({@code sandbox(...)} in the Python SDK); limits are checked at startup.
+     *
+     * @param policy                      shared, dedicated, ephemeral or inherited
+     * @param key                         sandbox key
+     * @param maxConcurrency              concurrent sessions (default 8)
+     * @param idleTtlMinutes              idle time before the sandbox stops
+     * @param allowSpawn                  whether child sessions may be spawned
+     * @param spawnTo                     agents children may be spawned for
+     * @param maxSpawnDepth               spawn depth (default 1, at most 5)
+     * @param maxChildrenPerParent        children per parent (default 6, at most 24)
+     * @param maxTotalChildSessionsPerRun child sessions per run (default 24, at most 80)
+     * @param ephemeralTtlMinutes         lifetime of ephemeral children (default 10, at most 240)
+     * @param childPolicy                 policy of child sessions
+     * @param childRuntime                name of a runtime profile (under {@code ara.runtimes}) for children
+     */
+    public record Sandbox(@DefaultValue("shared") String policy, String key, Integer maxConcurrency,
+            Integer idleTtlMinutes, Boolean allowSpawn, List<String> spawnTo, Integer maxSpawnDepth,
+            Integer maxChildrenPerParent, Integer maxTotalChildSessionsPerRun, Integer ephemeralTtlMinutes,
+            String childPolicy, String childRuntime) {
+    }
+
+    /**
+     * Deploy on startup.
+     *
+     * @param onStartup     deploy once the application is ready
+     * @param activate      activate the app after create/update
+     * @param keyName       name of the runtime key deploy mints (default {@code <slug>-py-local})
+     * @param keyRpm        requests per minute of that key
+     * @param warm          start a warm-up run after deploy
+     * @param warmAgent     agent of the warm-up run (default agent when empty)
+     * @param onExisting    what to do when the app exists: update or error
+     * @param failure       on failure: {@code fail} stops startup, {@code continue} logs once and retries
+     * @param retryBackoff  first retry delay in {@code continue} mode (doubles up to {@code retry-max-backoff})
+     * @param retryMaxBackoff longest retry delay in {@code continue} mode
+     */
+    public record Deploy(@DefaultValue("true") boolean onStartup, @DefaultValue("true") boolean activate,
+            String keyName, @DefaultValue("60") int keyRpm, @DefaultValue("false") boolean warm, String warmAgent,
+            @DefaultValue("update") String onExisting, @DefaultValue("fail") FailurePolicy failure,
+            @DefaultValue("5s") Duration retryBackoff, @DefaultValue("5m") Duration retryMaxBackoff) {
+    }
+
+    public enum FailurePolicy {
+        /** A failed deploy stops the application's startup. */
+        FAIL,
+        /** A failed deploy is logged once and retried in the background with back-off. */
+        CONTINUE
+    }
+
+    /**
+     * Java tools and prompt methods called back from Ara's runtime.
+     *
+     * @param baseUrl public base URL of this app as Ara's runtime reaches it (for example
+     *                {@code https://desk.example.com}); without it Java tools only run on ara-local
+     * @param secret  key signing the callbacks; generated per start when empty (deploy syncs it to Ara)
+     */
+    public record Callback(String baseUrl, String secret) {
+    }
+
+    /**
+     * The embedded ara-local used in {@code local} mode.
+     *
+     * @param port      port on 127.0.0.1 (0 picks a free port)
+     * @param apiKey    control-plane key it accepts (minted when empty)
+     * @param stateFile file keeping apps, keys and secrets across restarts (memory only when empty)
+     */
+    public record Local(@DefaultValue("0") int port, String apiKey, String stateFile) {
+    }
+}
