@@ -29,6 +29,7 @@ public final class PythonSources {
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
             "while", "with", "yield");
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Map<String, String> PYTHON_TYPES = Map.of("string", "str", "boolean", "bool", "integer",
             "int", "number", "float", "object", "dict", "array", "list");
 
@@ -135,7 +136,7 @@ public final class PythonSources {
             if (properties != null) {
                 names.addAll(properties.propertyNames());
             }
-            if (names.stream().anyMatch(n -> PYTHON_KEYWORDS.contains(n) || !n.matches("[A-Za-z_][A-Za-z0-9_]*"))) {
+            if (names.stream().anyMatch(n -> PYTHON_KEYWORDS.contains(n) || !IDENTIFIER.matcher(n).matches())) {
                 return new Signature(names, "**kwargs", true);
             }
             List<String> parts = new ArrayList<>();

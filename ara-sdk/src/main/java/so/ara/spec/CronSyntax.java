@@ -13,6 +13,7 @@ public final class CronSyntax {
     private static final int[][] RANGES = { { 0, 59 }, { 0, 23 }, { 1, 31 }, { 1, 12 }, { 0, 7 } };
     private static final String MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
     private static final String DAYS = "SUN|MON|TUE|WED|THU|FRI|SAT";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern ITEM = Pattern.compile("^(\\*|[0-9A-Z]+(-[0-9A-Z]+)?)(/[0-9]+)?$");
 
     private CronSyntax() {
@@ -21,7 +22,7 @@ public final class CronSyntax {
     /** Throws with a message naming the expression and the bad field. */
     public static void validate(String expr) {
         String trimmed = Normalized.text(expr);
-        String[] fields = trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
+        String[] fields = trimmed.isEmpty() ? new String[0] : WHITESPACE.split(trimmed);
         if (fields.length != 5) {
             throw new IllegalArgumentException("cron '" + expr + "' must have 5 fields (minute hour day-of-month month"
                     + " day-of-week), found " + fields.length);

@@ -4,7 +4,6 @@ import java.util.List;
 
 import so.ara.manifest.AgentRow;
 import so.ara.manifest.AppManifest;
-import so.ara.manifest.EndpointSpec;
 import so.ara.manifest.ToolRow;
 
 /** The one-line startup report of what the manifest contains. */
@@ -21,17 +20,21 @@ final class ManifestReport {
         List<String> endpoints = manifest.endpoints().stream()
                 .map(endpoint -> endpoint.method() + " " + endpoint.path() + " (" + endpoint.auth().mode() + ")")
                 .toList();
-        String report = "Ara app '" + manifest.slug() + "': " + agents.size() + " agent(s) " + agents + ", "
-                + tools.size() + " tool(s) " + tools + ", " + schedules + " schedule(s), " + endpoints.size()
-                + " endpoint(s) " + endpoints;
+        String report = "Ara app '" + manifest.slug() + "': " + agents.size() + " agent(s) " + shortList(agents)
+                + ", " + tools.size() + " tool(s) " + shortList(tools) + ", " + schedules + " schedule(s), "
+                + endpoints.size() + " endpoint(s) " + shortList(endpoints);
         if (!definition.hasCallbackBaseUrl() && (!tools.isEmpty() || !agents.isEmpty())) {
-            report += "; no ara.callback.base-url, so Java tools and prompt methods " + tools
-                    + " run on ara-local only (in the Ara cloud they answer with an error)";
+            report += ". No ara.callback.base-url: the Java tools " + shortList(tools) + " and prompt methods run on"
+                    + " ara-local only; in the Ara cloud they answer with an error saying so";
         }
         return report;
     }
 
-    static List<String> endpointLabels(AppManifest manifest) {
-        return manifest.endpoints().stream().map(EndpointSpec::label).toList();
+    /** At most ten names, so a large app still logs one readable line. */
+    static String shortList(List<String> names) {
+        if (names.size() <= 10) {
+            return names.toString();
+        }
+        return names.subList(0, 10).toString().replace("]", ", … " + (names.size() - 10) + " more]");
     }
 }
