@@ -33,8 +33,21 @@ public final class AraDeclarations {
 
     /** Reads every annotated method of {@code type} into {@code builder}, in declaration order. */
     public void read(String beanName, Class<?> type, AppManifestBuilder builder, Consumer<String> problems) {
+        read(beanName, type, builder, problems, new DeclaredMethods());
+    }
+
+    /** As {@link #read(String, Class, AppManifestBuilder, Consumer)}, also recording which method implements what. */
+    public void read(String beanName, Class<?> type, AppManifestBuilder builder, Consumer<String> problems,
+            DeclaredMethods methods) {
         for (Method method : inDeclarationOrder(type, annotatedMethods(type))) {
-            reader.read("bean '" + beanName + "' method '" + method.getName() + "'", method, builder, problems);
+            Object decl = reader.read("bean '" + beanName + "' method '" + method.getName() + "'", method, builder,
+                    problems);
+            if (decl instanceof AgentDecl agent) {
+                methods.agent(agent.effectiveId(), beanName, method);
+            }
+            else if (decl instanceof ToolDecl tool) {
+                methods.tool(tool.effectiveId(), beanName, method);
+            }
         }
     }
 

@@ -46,10 +46,11 @@ public final class DeclarationReader {
     }
 
     /**
-     * Reads the method's declaration into {@code builder}. Problems are reported to {@code problems} with the
-     * origin prefix; a method with problems contributes nothing.
+     * Reads the method's declaration into {@code builder} and returns it ({@link AgentDecl} or {@link ToolDecl}).
+     * Problems are reported to {@code problems} with the origin prefix; a method with problems contributes nothing
+     * and null is returned.
      */
-    public void read(String origin, Method method, AppManifestBuilder builder, Consumer<String> problems) {
+    public Object read(String origin, Method method, AppManifestBuilder builder, Consumer<String> problems) {
         MergedAnnotations annotations = annotations(method);
         MergedAnnotation<AraAgent> agent = annotations.get(AraAgent.class);
         MergedAnnotation<AraTool> tool = annotations.get(AraTool.class);
@@ -68,15 +69,18 @@ public final class DeclarationReader {
             List<AraSchedule> schedules = annotations.stream(AraSchedule.class).map(MergedAnnotation::synthesize)
                     .toList();
             if (agent.isPresent()) {
-                builder.agent(agentDecl(origin, method, agent.synthesize(), schedules,
-                        hasEndpoint ? annotations.get(AraEndpoint.class).synthesize() : null));
+                AgentDecl decl = agentDecl(origin, method, agent.synthesize(), schedules,
+                        hasEndpoint ? annotations.get(AraEndpoint.class).synthesize() : null);
+                builder.agent(decl);
+                return decl;
             }
-            else {
-                builder.tool(toolDecl(origin, method, tool.synthesize(), schedules));
-            }
+            ToolDecl decl = toolDecl(origin, method, tool.synthesize(), schedules);
+            builder.tool(decl);
+            return decl;
         }
         catch (IllegalArgumentException ex) {
             problems.accept(origin + ": " + ex.getMessage());
+            return null;
         }
     }
 

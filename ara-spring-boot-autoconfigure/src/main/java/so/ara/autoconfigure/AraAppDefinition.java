@@ -2,6 +2,7 @@ package so.ara.autoconfigure;
 
 import so.ara.manifest.AppManifest;
 import so.ara.manifest.AppManifestBuilder;
+import so.ara.manifest.DeclaredMethods;
 import so.ara.manifest.PythonSources;
 
 /**
@@ -13,9 +14,11 @@ public final class AraAppDefinition {
     private final AppManifestBuilder builder;
     private final AppManifest manifest;
     private final String callbackBaseUrl;
+    private final DeclaredMethods methods;
 
-    AraAppDefinition(AppManifestBuilder builder, String callbackBaseUrl) {
+    AraAppDefinition(AppManifestBuilder builder, DeclaredMethods methods, String callbackBaseUrl) {
         this.builder = builder;
+        this.methods = methods;
         this.callbackBaseUrl = callbackBaseUrl;
         this.manifest = builder.build(sources(callbackBaseUrl));
     }
@@ -23,6 +26,11 @@ public final class AraAppDefinition {
     /** The manifest with the configured {@code ara.callback.base-url} (or callback stubs when none is set). */
     public AppManifest manifest() {
         return manifest;
+    }
+
+    /** The bean methods behind each agent id and tool id. */
+    public DeclaredMethods methods() {
+        return methods;
     }
 
     public String slug() {

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
 import so.ara.manifest.AppManifestBuilder;
 import so.ara.manifest.AraDeclarations;
+import so.ara.manifest.DeclaredMethods;
 
 /**
  * Walks the bean definitions once and reads the Ara-annotated methods of each bean's user class, without creating
@@ -23,11 +24,11 @@ final class AraBeanScanner {
         this.declarations = declarations;
     }
 
-    void scan(AppManifestBuilder builder, List<String> problems) {
+    void scan(AppManifestBuilder builder, List<String> problems, DeclaredMethods methods) {
         for (String beanName : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = userType(beanName);
             if (type != null && !isFrameworkType(type)) {
-                declarations.read(beanName, type, builder, problems::add);
+                declarations.read(beanName, type, builder, problems::add, methods);
             }
         }
     }

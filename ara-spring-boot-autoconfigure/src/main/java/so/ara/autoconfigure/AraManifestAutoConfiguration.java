@@ -15,6 +15,7 @@ import org.springframework.core.env.Environment;
 import so.ara.manifest.AppManifest;
 import so.ara.manifest.AppManifestBuilder;
 import so.ara.manifest.AraDeclarations;
+import so.ara.manifest.DeclaredMethods;
 import so.ara.manifest.ManifestValidationException;
 
 /**
@@ -39,10 +40,11 @@ public final class AraManifestAutoConfiguration {
             builder.interfaces(java.util.Map.of("inherit_owner_tools", properties.interfaces().inheritOwnerTools()));
         }
         AraDeclarations declarations = new AraDeclarations(new SpringNamedSpecs(beanFactory, properties, profiles));
-        new AraBeanScanner(beanFactory, declarations).scan(builder, problems);
+        DeclaredMethods methods = new DeclaredMethods();
+        new AraBeanScanner(beanFactory, declarations).scan(builder, problems, methods);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         try {
-            AraAppDefinition definition = new AraAppDefinition(builder,
+            AraAppDefinition definition = new AraAppDefinition(builder, methods,
                     CallbackUrls.baseUrl(properties.callback().baseUrl(), environment));
             if (!problems.isEmpty()) {
                 throw new ManifestValidationException(problems);
