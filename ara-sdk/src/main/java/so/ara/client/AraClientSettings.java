@@ -30,6 +30,23 @@ public record AraClientSettings(Duration timeout, Duration runTimeout, Duration 
                 Duration.ofSeconds(60), Duration.ofSeconds(120));
     }
 
+    /**
+     * Defaults with {@code ARA_RUN_TIMEOUT_SECONDS} applied as the Python SDK does (invalid → 120 s, minimum 30 s).
+     */
+    public static AraClientSettings fromEnvironment(so.ara.credentials.AraEnvironment environment) {
+        String raw = environment.getTrimmed("ARA_RUN_TIMEOUT_SECONDS");
+        long seconds = 120;
+        if (raw != null) {
+            try {
+                seconds = Math.max(30, (long) Double.parseDouble(raw));
+            }
+            catch (NumberFormatException ex) {
+                seconds = 120;
+            }
+        }
+        return defaults().withRunTimeout(Duration.ofSeconds(seconds));
+    }
+
     public AraClientSettings withTimeout(Duration value) {
         return new AraClientSettings(value, runTimeout, connectTimeout, maxRetries, retryBackoff, reconnect,
                 reconnectInitialBackoff, reconnectMaxBackoff, maxReconnectAttempts, streamIdleTimeout, chatTimeout);
