@@ -50,8 +50,8 @@ public class AraClient {
     private final ObjectNode manifest;
     private final String slug;
     private final AraHttp http;
-    private final Map<String, String> runtimeKeys = new ConcurrentHashMap<>();
-    private final Map<String, Mono<String>> provisioning = new ConcurrentHashMap<>();
+    private final Map<String, String> runtimeKeys;
+    private final Map<String, Mono<String>> provisioning;
 
     /**
      * @param manifest         the app manifest as a JSON object (e.g. {@code AraJson.mapper().valueToTree(appManifest)})
@@ -81,6 +81,27 @@ public class AraClient {
         }
         this.slug = slugValue.strip();
         this.http = new AraHttp(webClientBuilder, credentials, settings, registry, streamHttpClient);
+        this.runtimeKeys = new ConcurrentHashMap<>();
+        this.provisioning = new ConcurrentHashMap<>();
+    }
+
+    private AraClient(AraClient source, ObjectNode manifest) {
+        this.manifest = manifest.deepCopy();
+        this.slug = source.slug;
+        this.http = source.http;
+        this.runtimeKeys = source.runtimeKeys;
+        this.provisioning = source.provisioning;
+    }
+
+    /**
+     * The same app rendered differently (for example with callback URLs known only once the server listens): shares
+     * this client's connections and remembered runtime key. The slug must not change.
+     */
+    public AraClient withManifest(JsonNode otherManifest) {
+        if (!(otherManifest instanceof ObjectNode object) || !this.slug.equals(Json.text(object, "slug"))) {
+            throw new IllegalArgumentException("withManifest needs a manifest of the same app '" + this.slug + "'");
+        }
+        return new AraClient(this, object);
     }
 
     public AraClient(Map<String, ?> manifest, WebClient.Builder webClientBuilder, AraCredentials credentials,

@@ -80,6 +80,17 @@ public final class Secret {
         return withValues("sdk-dotenv-", entries, "dotenv");
     }
 
+    /** A values secret with a chosen name (for secrets whose name must stay fixed, such as the callback key). */
+    public static Secret named(String name, Map<String, ?> values) {
+        Secret reference = fromName(name);
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException("Secret values cannot be empty");
+        }
+        Map<String, String> validated = new LinkedHashMap<>();
+        values.forEach((key, value) -> validated.put(EnvKeys.validate(key), value == null ? "" : String.valueOf(value)));
+        return new Secret(reference.name(), Map.copyOf(validated), List.of(), "named");
+    }
+
     /** Takes the named keys' values from the local environment (a missing or blank value is an error). */
     public static Secret fromLocalEnvironment(List<String> keys, Function<String, String> environment) {
         if (keys == null || keys.isEmpty()) {

@@ -13,13 +13,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.EnableAspectJAutoProxy;
 import so.ara.annotation.AraAgent;
-import so.ara.annotation.AraEndpoint;
-import so.ara.annotation.AraParam;
 import so.ara.annotation.AraSchedule;
 import so.ara.annotation.AraTool;
 import so.ara.json.AraJson;
 import so.ara.manifest.AppManifest;
 import so.ara.manifest.ManifestValidationException;
+import so.ara.test.TicketTriage;
 import so.ara.spec.RuntimeProfile;
 import so.ara.spec.Sandbox;
 import tools.jackson.databind.JsonNode;
@@ -169,23 +168,6 @@ class AraManifestAutoConfigurationTests {
         }
     }
 
-    @SuppressWarnings("checkstyle:MethodName")
-    static class TicketTriage {
-
-        @AraTool(description = "Fetch one ticket by id.")
-        public Map<String, Object> lookup_ticket(String ticket_id,
-                @AraParam(defaultValue = "false") boolean include_history) {
-            return Map.of("id", ticket_id);
-        }
-
-        @AraAgent(entrypoint = true, skills = "lookup_ticket", instructions = "Triage incoming support tickets.")
-        @AraSchedule(cron = "0 9 * * 1-5")
-        @AraEndpoint(method = "POST", auth = AraEndpoint.Auth.HMAC)
-        public String triage_agent(Map<String, Object> input) {
-            return "Triage the ticket found in input['input'].";
-        }
-    }
-
     static class Planner {
 
         @AraAgent(id = "planner", instructions = "Plan research.", runtime = "big", sandbox = "planner")
@@ -234,7 +216,7 @@ class AraManifestAutoConfigurationTests {
     @Aspect
     static class TimingAspect {
 
-        @Around("execution(* so.ara.autoconfigure.AraManifestAutoConfigurationTests.TicketTriage.*(..))")
+        @Around("execution(* so.ara.test.TicketTriage.*(..))")
         Object around(ProceedingJoinPoint joinPoint) throws Throwable {
             return joinPoint.proceed();
         }

@@ -1,0 +1,53 @@
+package so.ara.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import so.ara.manifest.AppManifest;
+import so.ara.manifest.PythonSources;
+import so.ara.spec.Secret;
+
+/**
+ * Chooses the manifest that deploy sends. With {@code ara.callback.base-url} it is the configured one. In local mode
+ * without it, Java tools call back to this app on 127.0.0.1 at the port the server got. When tools can call back, the
+ * callback signing key is synced as the secret {@code ara-java-callback}.
+ */
+final class ManifestRendering implements AraStartupDeployer.CallbackTarget {
+
+    private final AraAppDefinition definition;
+    private final AraConnection connection;
+    private final Environment environment;
+    private final Supplier<String> callbackSecret;
+
+    /** {@code callbackSecret} supplies the callback signing key, or null when this app serves no callbacks. */
+    ManifestRendering(AraAppDefinition definition, AraConnection connection, Environment environment,
+            Supplier<String> callbackSecret) {
+        this.definition = definition;
+        this.connection = connection;
+        this.environment = environment;
+        this.callbackSecret = callbackSecret;
+    }
+
+    @Override
+    public Rendering render(ApplicationContext context) {
+        AppManifest manifest = definition.manifest();
+        boolean callsBack = definition.hasCallbackBaseUrl();
+        if (!callsBack && connection.mode() == AraProperties.Mode.LOCAL
+                && context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            String local = "http://127.0.0.1:" + web.getWebServer().getPort();
+            manifest = definition.manifestCallingBack(CallbackUrls.withBasePath(local, environment));
+            callsBack = true;
+        }
+        List<Secret> secrets = new ArrayList<>(manifest.secrets());
+        String secret = callbackSecret == null ? null : callbackSecret.get();
+        if (callsBack && secret != null) {
+            secrets.add(Secret.named(PythonSources.CALLBACK_SECRET_NAME, Map.of(PythonSources.CALLBACK_SECRET_ENV, secret)));
+        }
+        return new Rendering(manifest, List.copyOf(secrets));
+    }
+}
