@@ -8,28 +8,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Configuration of the Ara app under the {@code ara.} prefix.
+ * Configuration of the Ara app under the ara. prefix.
  *
- * @param mode            where the app is deployed: {@code auto} picks {@code remote} when Ara credentials resolve,
- *                        else {@code local} when ara-local is on the classpath, else {@code manifest-only}
+ * @param mode            where the app is deployed: auto picks remote when Ara credentials resolve,
+ *                        else local when ara-local is on the classpath, else manifest-only
  * @param projectName     the app's DNS-safe name and slug on Ara (lowercase letters, digits, hyphens); defaults to
- *                        {@code spring.application.name}
- * @param apiKey          control-plane API key; wins over {@code ARA_API_KEY}, {@code ARA_ACCESS_TOKEN} and
- *                        {@code ~/.ara/credentials.json}
- * @param apiBaseUrl      Ara API base URL; defaults to {@code ARA_API_BASE_URL}, the credentials file, then
- *                        {@code https://api.ara.so}
- * @param runtimeKey      runtime key for runs, events and logs (else {@code ARA_RUNTIME_KEY}, else the key minted by
+ *                        spring.application.name
+ * @param apiKey          control-plane API key; wins over ARA_API_KEY, ARA_ACCESS_TOKEN and
+ *                        ~/.ara/credentials.json
+ * @param apiBaseUrl      Ara API base URL; defaults to ARA_API_BASE_URL, the credentials file, then
+ *                        https://api.ara.so
+ * @param runtimeKey      runtime key for runs, events and logs (else ARA_RUNTIME_KEY, else the key minted by
  *                        deploy)
- * @param appHeaderKey    app-header key sent as {@code X-Ara-App-Key} instead of a runtime key (else
- *                        {@code ARA_APP_HEADER_KEY})
- * @param debugHttpErrors include response bodies in client error messages (also {@code ARA_SDK_DEBUG_HTTP_ERRORS})
- * @param interfaces      the manifest's {@code interfaces} block
+ * @param appHeaderKey    app-header key sent as X-Ara-App-Key instead of a runtime key (else
+ *                        ARA_APP_HEADER_KEY)
+ * @param debugHttpErrors include response bodies in client error messages (also ARA_SDK_DEBUG_HTTP_ERRORS)
+ * @param interfaces      the manifest's interfaces block
  * @param runtime         the app's runtime profile
- * @param runtimes        named runtime profiles, referenced by {@code @AraAgent(runtime = "<name>")}
- * @param sandboxes       named sandboxes, referenced by {@code @AraAgent(sandbox = "<name>")}
+ * @param runtimes        named runtime profiles, referenced by @AraAgent(runtime = "<name>")
+ * @param sandboxes       named sandboxes, referenced by @AraAgent(sandbox = "<name>")
  * @param deploy          deploy on startup
  * @param callback        how Ara's runtime reaches this app's Java tools and prompt methods
- * @param local           the embedded ara-local control plane used in {@code local} mode
+ * @param local           the embedded ara-local control plane used in local mode
  */
 @ConfigurationProperties("ara")
 public record AraProperties(@DefaultValue("auto") Mode mode, String projectName, String apiKey, String apiBaseUrl,
@@ -46,7 +46,7 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
     public enum Mode {
         /** Remote when Ara credentials resolve, else local when ara-local is present, else manifest-only. */
         AUTO,
-        /** Deploy to the Ara control plane at {@code ara.api-base-url}. */
+        /** Deploy to the Ara control plane at ara.api-base-url. */
         REMOTE,
         /** Start ara-local in-process and deploy to it. */
         LOCAL,
@@ -55,7 +55,7 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
     }
 
     /**
-     * The manifest's {@code interfaces} block.
+     * The manifest's interfaces block.
      *
      * @param inheritOwnerTools whether agents may use the owner's connector tools; omitted (Ara's default: false)
      *                          unless set
@@ -64,13 +64,13 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
     }
 
     /**
-     * A runtime profile ({@code runtime(...)} in the Python SDK).
+     * A runtime profile (runtime(...) in the Python SDK).
      *
      * @param image          container image of the runtime
      * @param model          model the runtime uses
      * @param memoryMb       memory in MiB
      * @param volumeSizeMb   volume size in MiB
-     * @param env            plain environment values (no {@code ARA_}/{@code MODAL_} keys, no secrets)
+     * @param env            plain environment values (no ARA_/MODAL_ keys, no secrets)
      * @param files          files written into the runtime
      * @param startup        command run when the runtime starts
      * @param pythonPackages Python packages to install
@@ -83,7 +83,7 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
     }
 
     /**
-     * A file in the runtime: give {@code content} or a local {@code source} file.
+     * A file in the runtime: give content or a local source file.
      *
      * @param path       path inside the runtime (defaults to the source's file name)
      * @param content    file content
@@ -104,9 +104,9 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
     }
 
     /**
-     * One secret, in one of four forms: {@code name} alone (a secret that already exists in Ara, with optional
-     * {@code required-keys}), {@code values} (uploaded as {@code sdk-dict-<hash>}), {@code dotenv} (a file uploaded as
-     * {@code sdk-dotenv-<hash>}) or {@code from-env} (these keys' values taken from this process's environment).
+     * One secret, in one of four forms: name alone (a secret that already exists in Ara, with optional
+     * required-keys), values (uploaded as sdk-dict-<hash>), dotenv (a file uploaded as
+     * sdk-dotenv-<hash>) or from-env (these keys' values taken from this process's environment).
      *
      * @param name         name of an existing Ara secret
      * @param requiredKeys keys the named secret must contain
@@ -119,7 +119,7 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
     }
 
     /**
-     * A sandbox ({@code sandbox(...)} in the Python SDK); limits are checked at startup.
+     * A sandbox (sandbox(...) in the Python SDK); limits are checked at startup.
      *
      * @param policy                      shared, dedicated, ephemeral or inherited
      * @param key                         sandbox key
@@ -132,7 +132,7 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      * @param maxTotalChildSessionsPerRun child sessions per run (default 24, at most 80)
      * @param ephemeralTtlMinutes         lifetime of ephemeral children (default 10, at most 240)
      * @param childPolicy                 policy of child sessions
-     * @param childRuntime                name of a runtime profile (under {@code ara.runtimes}) for children
+     * @param childRuntime                name of a runtime profile (under ara.runtimes) for children
      */
     public record Sandbox(@DefaultValue("shared") String policy, String key, Integer maxConcurrency,
             Integer idleTtlMinutes, Boolean allowSpawn, List<String> spawnTo, Integer maxSpawnDepth,
@@ -145,14 +145,14 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      *
      * @param onStartup     deploy once the application is ready
      * @param activate      activate the app after create/update
-     * @param keyName       name of the runtime key deploy mints (default {@code <slug>-py-local})
+     * @param keyName       name of the runtime key deploy mints (default <slug>-py-local)
      * @param keyRpm        requests per minute of that key
      * @param warm          start a warm-up run after deploy
      * @param warmAgent     agent of the warm-up run (default agent when empty)
      * @param onExisting    what to do when the app exists: update or error
-     * @param failure       on failure: {@code fail} stops startup, {@code continue} logs once and retries
-     * @param retryBackoff  first retry delay in {@code continue} mode (doubles up to {@code retry-max-backoff})
-     * @param retryMaxBackoff longest retry delay in {@code continue} mode
+     * @param failure       on failure: fail stops startup, continue logs once and retries
+     * @param retryBackoff  first retry delay in continue mode (doubles up to retry-max-backoff)
+     * @param retryMaxBackoff longest retry delay in continue mode
      */
     public record Deploy(@DefaultValue("true") boolean onStartup, @DefaultValue("true") boolean activate,
             String keyName, @DefaultValue("60") int keyRpm, @DefaultValue("false") boolean warm, String warmAgent,
@@ -171,14 +171,14 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      * Java tools and prompt methods called back from Ara's runtime.
      *
      * @param baseUrl public base URL of this app as Ara's runtime reaches it (for example
-     *                {@code https://desk.example.com}); without it Java tools only run on ara-local
+     *                https://desk.example.com); without it Java tools only run on ara-local
      * @param secret  key signing the callbacks; generated per start when empty (deploy syncs it to Ara)
      */
     public record Callback(String baseUrl, String secret) {
     }
 
     /**
-     * The embedded ara-local used in {@code local} mode.
+     * The embedded ara-local used in local mode.
      *
      * @param port      port on 127.0.0.1 (0 picks a free port)
      * @param apiKey    control-plane key it accepts (minted when empty)
