@@ -237,7 +237,7 @@ final class AraCallbackHandler {
         problem.setTitle(failure.title());
         problem.setInstance(request.uri().getRawPath() == null ? null : java.net.URI.create(request.uri().getRawPath()));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());
