@@ -2,6 +2,7 @@ package so.ara.autoconfigure.callback;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,7 @@ final class AraCallbackHandler {
 
     Mono<ServerResponse> tool(ServerRequest request) {
         String toolId = request.pathVariable("toolId");
-        return handle(request, "Tool", () -> {
+        return handle(request, () -> {
             DeclaredMethods.Target target = methods.tools().get(toolId);
             if (target == null) {
                 throw new CallbackFailure(HttpStatus.NOT_FOUND, "Unknown tool", "No Java tool '" + toolId
@@ -90,7 +91,7 @@ final class AraCallbackHandler {
 
     Mono<ServerResponse> prompt(ServerRequest request) {
         String agentId = request.pathVariable("agentId");
-        return handle(request, "Agent", () -> {
+        return handle(request, () -> {
             DeclaredMethods.Target target = methods.agents().get(agentId);
             if (target == null) {
                 throw new CallbackFailure(HttpStatus.NOT_FOUND, "Unknown agent", "No Java prompt method for agent '"
@@ -121,7 +122,7 @@ final class AraCallbackHandler {
         Object[] bind(DeclaredMethods.Target target, JsonNode body);
     }
 
-    private Mono<ServerResponse> handle(ServerRequest request, String kind, Lookup lookup, Binder binder,
+    private Mono<ServerResponse> handle(ServerRequest request, Lookup lookup, Binder binder,
             String failureTitle, String logLabel) {
         long declaredLength = request.headers().contentLength().orElse(-1);
         if (declaredLength > MAX_BODY_BYTES) {
@@ -143,8 +144,13 @@ final class AraCallbackHandler {
             return invoke(target, args, failureTitle, logLabel);
         })
             .flatMap(result -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(resultBytes(result.orElse(null))))
-            .onErrorResume(CallbackFailure.class, failure -> problem(failure, request));
+                .bodyValue(resultBytes(result.orElse(null), failureTitle, logLabel)))
+            .onErrorResume(CallbackFailure.class, failure -> problem(failure, request))
+            .onErrorResume(ex -> !(ex instanceof CallbackFailure), ex -> {
+                logger.warn(logLabel + ": the callback could not be handled", ex);
+                return problem(new CallbackFailure(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+                        "The callback could not be handled."), request);
+            });
     }
 
     private Mono<byte[]> readBody(ServerRequest request) {
@@ -201,13 +207,16 @@ final class AraCallbackHandler {
         else {
             result = Mono.fromCallable(() -> call(target, args)).subscribeOn(Schedulers.boundedElastic());
         }
-        return result.map(Optional::of).defaultIfEmpty(Optional.empty()).onErrorMap(ex -> !(ex instanceof CallbackFailure),
-                ex -> {
-                    logger.warn(logLabel + " failed", ex);
-                    String message = ex.getMessage();
-                    return new CallbackFailure(HttpStatus.INTERNAL_SERVER_ERROR, failureTitle,
-                            ex.getClass().getSimpleName() + (message == null ? "" : ": " + message));
-                });
+        return result.map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .onErrorMap(thrown -> !(thrown instanceof CallbackFailure), thrown -> {
+                Throwable ex = (thrown instanceof UndeclaredThrowableException undeclared
+                        && undeclared.getUndeclaredThrowable() != null) ? undeclared.getUndeclaredThrowable() : thrown;
+                logger.warn(logLabel + " failed", ex);
+                String message = ex.getMessage();
+                return new CallbackFailure(HttpStatus.INTERNAL_SERVER_ERROR, failureTitle,
+                        ex.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+            });
     }
 
     private Object call(DeclaredMethods.Target target, Object[] args) throws Exception {
@@ -226,10 +235,17 @@ final class AraCallbackHandler {
         }
     }
 
-    private byte[] resultBytes(Object result) {
+    private byte[] resultBytes(Object result, String failureTitle, String logLabel) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("result", result);
-        return mapper.writeValueAsBytes(body);
+        try {
+            return mapper.writeValueAsBytes(body);
+        }
+        catch (JacksonException ex) {
+            logger.warn(logLabel + " returned a value that cannot be written as JSON", ex);
+            throw new CallbackFailure(HttpStatus.INTERNAL_SERVER_ERROR, failureTitle,
+                    "The result cannot be written as JSON: " + ex.getClass().getSimpleName());
+        }
     }
 
     private Mono<ServerResponse> problem(CallbackFailure failure, ServerRequest request) {

@@ -232,6 +232,22 @@ class AraCallbackAutoConfigurationTests {
     }
 
     @Test
+    void failedMonoAndUnwritableResultAreProblems() {
+        runner.withBean(SupportDeskTools.class).run(context -> {
+            call(context, "/ara/callbacks/tools/failLater", "{\"ticketId\":\"T-6\"}")
+                .expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+                .expectBody(String.class).isEqualTo(problem(500, "Tool failed",
+                        "UnsupportedOperationException: Ticket T-6 cannot be reopened",
+                        "/ara/callbacks/tools/failLater"));
+            call(context, "/ara/callbacks/tools/loop", "{}")
+                .expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).isEqualTo(problem(500, "Tool failed",
+                        "The result cannot be written as JSON: InvalidDefinitionException", "/ara/callbacks/tools/loop"));
+        });
+    }
+
+    @Test
     void unknownToolAndAgentAreNotFound() {
         runner.withBean(SupportDeskTools.class).run(context -> {
             call(context, "/ara/callbacks/tools/deleteEverything", "{}")

@@ -21,7 +21,6 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
-import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import so.ara.autoconfigure.AraManifestAutoConfiguration;
@@ -114,13 +113,29 @@ class PythonCallbackBridgeTests {
         }));
     }
 
+    @Test
+    void routesHonourTheWebFluxBasePath() {
+        runner.withPropertyValues("spring.webflux.base-path=/desk").run(context -> withServer(context, baseUrl -> {
+            String source = PythonSources.withCallback("support-desk", baseUrl + "/desk").toolSource("countOpen",
+                    "countOpen", "", ParameterSchemas.forMethod(method("countOpen")));
+            assertThat(source).contains("ARA_CALLBACK_URL = \"" + baseUrl + "/desk/ara/callbacks/tools/countOpen\"");
+            assertThat(runPython(source, "countOpen", "{\"team\": \"desk\"}", AraCallbackAutoConfigurationTests.SECRET))
+                .isEqualTo("40");
+            String withoutBasePath = PythonSources.withCallback("support-desk", baseUrl).toolSource("countOpen",
+                    "countOpen", "", ParameterSchemas.forMethod(method("countOpen")));
+            assertThat(runPython(withoutBasePath, "countOpen", "{\"team\": \"desk\"}",
+                    AraCallbackAutoConfigurationTests.SECRET)).startsWith(
+                            "RuntimeError: Tool 'countOpen' failed in Java (HTTP 404)");
+        }));
+    }
+
     private interface ServerBody {
 
         void run(String baseUrl) throws Exception;
     }
 
     private static void withServer(ApplicationContext context, ServerBody body) throws Exception {
-        HttpHandler handler = WebHttpHandlerBuilder.applicationContext(context).build();
+        HttpHandler handler = context.getBean(HttpHandler.class);
         DisposableServer server = HttpServer.create().host("127.0.0.1").port(0)
             .handle(new ReactorHttpHandlerAdapter(handler)).bindNow();
         try {

@@ -77,6 +77,22 @@ public class SupportDeskTools {
         throw new IllegalStateException("Ticket " + ticketId + " is locked");
     }
 
+    /** Refers to itself, so it cannot be written as JSON. */
+    public static class Loop {
+
+        private final Loop self = this;
+    }
+
+    @AraTool(id = "loop")
+    public Loop loop() {
+        return new Loop();
+    }
+
+    @AraTool(id = "failLater")
+    public Mono<String> failLater(String ticketId) {
+        return Mono.error(new UnsupportedOperationException("Ticket " + ticketId + " cannot be reopened"));
+    }
+
     @AraTool(id = "echo")
     public Map<String, Object> echo(Map<String, Object> payload) {
         return payload;
