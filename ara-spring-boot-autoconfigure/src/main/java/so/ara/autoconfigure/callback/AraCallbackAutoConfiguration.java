@@ -8,6 +8,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(after = AraManifestAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnClass(RouterFunction.class)
 @ConditionalOnBean(AraAppDefinition.class)
 public final class AraCallbackAutoConfiguration {
 
