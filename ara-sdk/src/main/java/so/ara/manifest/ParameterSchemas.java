@@ -196,7 +196,8 @@ public final class ParameterSchemas {
         List<Member> members = new ArrayList<>();
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
-                members.add(new Member(jsonName(component, component.getName()), component.getGenericType(), component));
+                members.add(new Member(jsonName(component.getAccessor(), jsonName(recordField(type, component),
+                        component.getName())), component.getGenericType(), component));
             }
             return members;
         }
@@ -210,7 +211,20 @@ public final class ParameterSchemas {
         return members;
     }
 
+    /** {@code @JsonProperty} on a record component lands on its field and accessor, not on the component. */
+    private static Field recordField(Class<?> type, RecordComponent component) {
+        try {
+            return type.getDeclaredField(component.getName());
+        }
+        catch (NoSuchFieldException ex) {
+            return null;
+        }
+    }
+
     private static String jsonName(AnnotatedElement element, String fallback) {
+        if (element == null) {
+            return fallback;
+        }
         JsonProperty property = element.getAnnotation(JsonProperty.class);
         return property != null && !property.value().isEmpty() ? property.value() : fallback;
     }

@@ -9,6 +9,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
+import so.ara.autoconfigure.callback.AraCallbackSecret;
 import so.ara.client.AraClient;
 import so.ara.client.AraClientSettings;
 import so.ara.client.AraRuntimeClient;
@@ -59,8 +60,10 @@ public final class AraClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AraStartupDeployer araStartupDeployer(AraClient client, AraDeployState state, AraProperties properties,
-            AraAppDefinition definition, AraConnection connection, Environment environment) {
-        return new AraStartupDeployer(client, state, properties.deploy(),
-                new ManifestRendering(definition, connection, environment, null));
+            AraAppDefinition definition, AraConnection connection, Environment environment,
+            ObjectProvider<AraCallbackSecret> callbackSecret) {
+        AraCallbackSecret secret = callbackSecret.getIfAvailable();
+        return new AraStartupDeployer(client, state, properties.deploy(), new ManifestRendering(definition,
+                connection, environment, secret == null ? null : secret::value));
     }
 }
