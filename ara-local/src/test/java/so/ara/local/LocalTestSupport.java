@@ -92,6 +92,10 @@ final class LocalTestSupport {
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { });
     }
 
+    /** An answer sent verbatim (not wrapped in {@code {"result": ...}}). */
+    record Raw(String text) {
+    }
+
     /** A tiny callback server: verifies Ara's signature with {@code secret}, answers via {@code answer}. */
     static final class CallbackServer implements AutoCloseable {
         final ConcurrentLinkedQueue<Map<String, Object>> received = new ConcurrentLinkedQueue<>();
@@ -115,8 +119,9 @@ final class LocalTestSupport {
                         if (out instanceof Integer status) {
                             return res.status(status).sendString(Mono.just("{}")).then();
                         }
-                        if (out instanceof String raw) {
-                            return res.header("Content-Type", "application/json").sendString(Mono.just(raw)).then();
+                        if (out instanceof Raw raw) {
+                            return res.header("Content-Type", "application/json").sendString(Mono.just(raw.text()))
+                                    .then();
                         }
                         return res.header("Content-Type", "application/json")
                                 .sendByteArray(Mono.just(Json.write(Json.obj("result", out)))).then();
