@@ -99,7 +99,7 @@ class AraClientIntegrationTests {
     }
 
     static String callbackUrl(String path) {
-        return "http://127.0.0.1:" + callbacks.port() + path;
+        return "http://127.0.0.1:" + (callbacks != null ? callbacks.port() : 9) + path;
     }
 
     static String slug() {
