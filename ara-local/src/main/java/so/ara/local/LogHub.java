@@ -38,7 +38,7 @@ final class LogHub {
     private static final class AppLog {
         long nextId = 1;
         final ArrayDeque<Row> ring = new ArrayDeque<>();
-        final List<Sinks.Many<Row>> subscribers = new ArrayList<>();
+        final List<Sinks.Many<Row>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     }
 
     private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
@@ -72,15 +72,14 @@ final class LogHub {
             while (log.ring.size() > capacity) {
                 log.ring.removeFirst();
             }
-            var it = log.subscribers.iterator();
-            while (it.hasNext()) {
-                Sinks.Many<Row> sink = it.next();
+            // copy-on-write list: a subscriber cancelling inside tryEmitNext may remove itself safely
+            for (Sinks.Many<Row> sink : log.subscribers) {
                 Sinks.EmitResult result = sink.tryEmitNext(row);
                 if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
-                    it.remove();
+                    log.subscribers.remove(sink);
                     sink.tryEmitError(new SlowConsumer());
                 } else if (result.isFailure()) {
-                    it.remove();
+                    log.subscribers.remove(sink);
                 }
             }
             return row;
@@ -136,18 +135,21 @@ final class LogHub {
     }
 
     /** The SSE form: {@code retry: 1000} first, {@code id:}/{@code event:}/{@code data:} rows, keep-alive comments. */
+    static final String DROPPED = "dropped: slow consumer; reconnect with Last-Event-ID";
+
     Flux<ServerSentEvent<String>> sse(String appId, long lastEventId) {
         Flux<ServerSentEvent<String>> rows = rowFlux(appId, lastEventId)
                 .map(row -> ServerSentEvent.<String>builder(Json.writeString(row.json()))
                         .id(Long.toString(row.id())).event(row.eventType()).build())
                 .onErrorResume(SlowConsumer.class, e -> Flux.just(ServerSentEvent.<String>builder()
-                        .comment("dropped: slow consumer; reconnect with Last-Event-ID").build()));
+                        .comment(DROPPED).build()));
         Sinks.One<Boolean> done = Sinks.one();
         Flux<ServerSentEvent<String>> beats = Flux.interval(heartbeat, heartbeat)
                 .map(i -> ServerSentEvent.<String>builder().comment("keep-alive").build())
                 .takeUntilOther(done.asMono());
         Flux<ServerSentEvent<String>> first = Flux.just(ServerSentEvent.<String>builder()
                 .retry(Duration.ofMillis(1000)).build());
-        return first.concatWith(Flux.merge(rows.doOnTerminate(() -> done.tryEmitValue(true)), beats));
+        return first.concatWith(Flux.merge(16, rows.doOnTerminate(() -> done.tryEmitValue(true)), beats)
+                .takeUntil(e -> DROPPED.equals(e.comment())));
     }
 }
