@@ -37,6 +37,7 @@ class AraHttpTransportTest {
     final AtomicInteger createCalls = new AtomicInteger();
     final List<String> lastEventIds = new CopyOnWriteArrayList<>();
     final List<String> authHeaders = new CopyOnWriteArrayList<>();
+    final List<String> chatBodies = new CopyOnWriteArrayList<>();
     final List<Observation.Context> observations = new CopyOnWriteArrayList<>();
     ObservationRegistry registry;
 
@@ -57,6 +58,27 @@ class AraHttpTransportTest {
                     createCalls.incrementAndGet();
                     return res.status(503).sendString(Mono.just("busy"));
                 })
+                .post("/chat", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+                    chatBodies.add(body);
+                    if (body.contains("\"fail\"")) {
+                        return res.status(502).sendString(Mono.just("upstream down")).then();
+                    }
+                    String error = body.contains("\"boom\"")
+                            ? "data: {\"type\":\"error\",\"errorText\":\"Tool exploded\"}\n\n" : "";
+                    return res.header("Content-Type", "text/event-stream").sendString(Flux.just(
+                            ": hello\n\n",
+                            "data: {\"type\":\"reasoning-delta\",\"delta\":\"think \"}\n\n",
+                            "data: {\"type\":\"tool-input-available\",\"toolCallId\":\"c1\",\"toolName\":\"lookup\",\"input\":{\"id\":\"T-1\"}}\n\n",
+                            "data: not-json\n\n",
+                            "data: {\"type\":\"tool-input-available\",\"toolCallId\":\"c2\",\"toolName\":\"noargs\"}\n\n",
+                            "data: {\"type\":\"tool-output-available\",\"toolCallId\":\"c1\",\"output\":{\"ok\":true}}\n\n",
+                            error,
+                            "data: {\"type\":\"text-delta\",\"delta\":\"Hello \"}\n\n",
+                            "data: {\"type\":\"finish\"}\n\n",
+                            "data: {\"type\":\"text-delta\",\"delta\":\"world\"}\n\n",
+                            "data: [DONE]\n\n",
+                            "data: {\"type\":\"text-delta\",\"delta\":\"after done\"}\n\n")).then();
+                }))
                 .get("/auth/cli/whoami", (req, res) -> Mono.delay(Duration.ofSeconds(2)).then(res.sendString(Mono.just("{}")).then()))
                 .get("/v1/apps/app_1/logs/stream", (req, res) -> {
                     lastEventIds.add(String.valueOf(req.requestHeaders().get("Last-Event-ID")));
@@ -160,6 +182,46 @@ class AraHttpTransportTest {
                 .expectNext("row 1", "row 2", "row 3", "row 4", "row 5")
                 .verifyComplete();
         assertThat(this.lastEventIds).containsExactly("null", "3");
+    }
+
+    AraRuntimeClient runtime() {
+        return new AraRuntimeClient(WebClient.builder(), AraCredentials.of("http://127.0.0.1:" + this.server.port(),
+                "cp-key"), FAST, this.registry);
+    }
+
+    @Test
+    void chatAggregatesTextReasoningAndToolCallsUntilDone() {
+        ChatResult result = runtime().chatResult(new ChatRequest("hi", "m1", "conv-9")).block(Duration.ofSeconds(10));
+        assertThat(result.text()).isEqualTo("Hello world");
+        assertThat(result.reasoning()).isEqualTo("think ");
+        assertThat(result.toolCalls()).hasSize(2);
+        assertThat(result.toolCalls().get(0).name()).isEqualTo("lookup");
+        assertThat(result.toolCalls().get(0).args().toString()).isEqualTo("{\"id\":\"T-1\"}");
+        assertThat(result.toolCalls().get(0).result().toString()).isEqualTo("{\"ok\":true}");
+        assertThat(result.toolCalls().get(1).args().toString()).isEqualTo("{}");
+        assertThat(result.toolCalls().get(1).result().toString()).isEqualTo("\"\"");
+        assertThat(this.chatBodies).containsExactly(
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"model\":\"m1\",\"chatId\":\"conv-9\"}");
+        StepVerifier.create(runtime().chat("x").map(ChatEvent::type))
+                .expectNext("reasoning-delta", "tool-input-available", "tool-input-available", "tool-output-available",
+                        "text-delta", "finish", "text-delta")
+                .verifyComplete();
+        assertThat(this.chatBodies.get(1)).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+    }
+
+    @Test
+    void chatErrorsAsThePythonSdk() {
+        StepVerifier.create(runtime().chatResult("boom"))
+                .expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(AraException.class).hasMessage("Tool exploded"))
+                .verify(Duration.ofSeconds(10));
+        StepVerifier.create(runtime().chatResult("fail"))
+                .expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(AraApiException.class)
+                        .hasMessage("chat() failed (502): upstream down"))
+                .verify(Duration.ofSeconds(10));
+        assertThat(this.observations).extracting(Observation.Context::getName).containsOnly("ara.client.requests");
+        assertThat(this.observations.get(this.observations.size() - 1).getLowCardinalityKeyValues().stream()
+                .map(KeyValue::toString).toList()).contains("keyValue(method=POST)", "keyValue(uri=/chat)",
+                        "keyValue(status=502)", "keyValue(outcome=SERVER_ERROR)");
     }
 
     @Test
