@@ -38,6 +38,7 @@ class AraHttpTransportTest {
     final List<String> lastEventIds = new CopyOnWriteArrayList<>();
     final List<String> authHeaders = new CopyOnWriteArrayList<>();
     final List<String> chatBodies = new CopyOnWriteArrayList<>();
+    final List<String> runtimeHeaders = new CopyOnWriteArrayList<>();
     final List<Observation.Context> observations = new CopyOnWriteArrayList<>();
     ObservationRegistry registry;
 
@@ -79,6 +80,12 @@ class AraHttpTransportTest {
                             "data: [DONE]\n\n",
                             "data: {\"type\":\"text-delta\",\"delta\":\"after done\"}\n\n")).then();
                 }))
+                .get("/v1/apps/app_1/runs/{runId}", (req, res) -> {
+                    runtimeHeaders.add(req.requestHeaders().get("Authorization") + " | "
+                            + req.requestHeaders().get("X-Ara-App-Key"));
+                    return res.header("Content-Type", "application/json").sendString(Mono.just(
+                            "{\"ok\":true,\"run\":{\"run_id\":\"" + req.param("runId") + "\",\"status\":\"running\"}}"));
+                })
                 .get("/auth/cli/whoami", (req, res) -> Mono.delay(Duration.ofSeconds(2)).then(res.sendString(Mono.just("{}")).then()))
                 .get("/v1/apps/app_1/logs/stream", (req, res) -> {
                     lastEventIds.add(String.valueOf(req.requestHeaders().get("Last-Event-ID")));
@@ -222,6 +229,26 @@ class AraHttpTransportTest {
         assertThat(this.observations.get(this.observations.size() - 1).getLowCardinalityKeyValues().stream()
                 .map(KeyValue::toString).toList()).contains("keyValue(method=POST)", "keyValue(uri=/chat)",
                         "keyValue(status=502)", "keyValue(outcome=SERVER_ERROR)");
+    }
+
+    @Test
+    void runtimeCredentialSelection() {
+        this.appsCalls.set(10);
+        String base = "http://127.0.0.1:" + this.server.port();
+        AraClient envKeys = new AraClient(Map.of("slug", "demo"), WebClient.builder(), AraCredentials.builder()
+                .environment(Map.of("ARA_APP_HEADER_KEY", "xk_env", "ARA_RUNTIME_KEY", "rk_env")::get)
+                .workingDirectory(null).skipCredentialsFile().apiBaseUrl(base).apiKey("cp-key").build(), FAST, null);
+        RunResponse status = envKeys.runStatus("run-1").block(Duration.ofSeconds(10));
+        assertThat(status.runId()).isEqualTo("run-1");
+        assertThat(status.status()).isEqualTo("running");
+        envKeys.runStatus("run-2", RuntimeAuth.runtimeKey("rk_inline")).block(Duration.ofSeconds(10));
+        envKeys.runStatus("run-3", RuntimeAuth.appHeaderKey("xk_inline")).block(Duration.ofSeconds(10));
+        AraClient runtimeOnly = new AraClient(Map.of("slug", "demo"), WebClient.builder(), AraCredentials.builder()
+                .environment(Map.of("ARA_RUNTIME_KEY", "rk_env")::get).workingDirectory(null).skipCredentialsFile()
+                .apiBaseUrl(base).apiKey("cp-key").build(), FAST, null);
+        runtimeOnly.runStatus("run-4").block(Duration.ofSeconds(10));
+        assertThat(this.runtimeHeaders).containsExactly("null | xk_env", "Bearer rk_inline | null",
+                "null | xk_inline", "Bearer rk_env | null");
     }
 
     @Test

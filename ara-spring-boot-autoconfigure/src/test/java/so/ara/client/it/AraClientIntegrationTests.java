@@ -468,6 +468,36 @@ class AraClientIntegrationTests {
     }
 
     @Test
+    void everyCallIsObserved() {
+        io.micrometer.observation.ObservationRegistry registry = io.micrometer.observation.ObservationRegistry.create();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(io.micrometer.observation.Observation.Context context) {
+                seen.add(context.getName() + " " + context.getLowCardinalityKeyValue("method").getValue() + " "
+                        + context.getLowCardinalityKeyValue("uri").getValue() + " "
+                        + context.getLowCardinalityKeyValue("status").getValue() + " "
+                        + context.getLowCardinalityKeyValue("outcome").getValue());
+            }
+        });
+        AraClient client = new AraClient(manifest(slug()), WebClient.builder(),
+                credentials(server.baseUrl(), server.apiKey(), Map.of()), FAST, registry);
+        client.deploy(withCallbackSecret()).block(WAIT);
+        assertThat(seen).containsExactly(
+                "ara.client.requests GET /apps 200 SUCCESS",
+                "ara.client.requests POST /apps 201 SUCCESS",
+                "ara.client.requests PATCH /apps/{app_id} 200 SUCCESS",
+                "ara.client.requests POST /apps/{app_id}/secrets 201 SUCCESS",
+                "ara.client.requests GET /apps/{app_id}/secrets 200 SUCCESS",
+                "ara.client.requests POST /apps/{app_id}/keys 201 SUCCESS");
+    }
+
+    @Test
     void connectionRefusedIsAraConnectionException() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0)) {
