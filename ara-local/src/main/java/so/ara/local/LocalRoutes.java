@@ -615,15 +615,16 @@ final class LocalRoutes {
             String runId = Json.optionalString(body, "run_id");
             String idem = Json.optionalString(body, "idempotency_key");
             idem = idem == null || idem.isEmpty() ? null : idem;
-            if (idem != null) {
-                Run existing = store.runByIdempotencyKey(app.id, idem);
+            Run run;
+            synchronized (store) { // check-and-create is atomic for one idempotency key
+                Run existing = idem == null ? null : store.runByIdempotencyKey(app.id, idem);
                 if (existing != null) {
                     return json(200, Json.obj("ok", true, "run", existing.toMap(), "run_id", existing.runId,
                             "status", existing.status(), "duplicate", true));
                 }
+                run = engine.create(app, agentIdOf(body), inputOf(body), mode, bool(body, "warmup"),
+                        runId == null || runId.isEmpty() ? null : runId, idem, callback);
             }
-            Run run = engine.create(app, agentIdOf(body), inputOf(body), mode, bool(body, "warmup"),
-                    runId == null || runId.isEmpty() ? null : runId, idem, callback);
             Map<String, Object> answer = Json.obj("ok", true, "run", run.toMap(), "run_id", run.runId, "status",
                     "queued", "duplicate", false);
             engine.submit(app, run);
@@ -660,11 +661,15 @@ final class LocalRoutes {
             Json.optionalObject(body, "payload");
             Json.optionalObject(body, "metadata");
             String agentId = agentIdOf(body);
+            if (agentId != null && app.agentRow(agentId) == null) {
+                throw ApiException.notFound("agent '" + agentId + "' not found in app '" + app.slug + "'");
+            }
             String eventId = "evt_" + LocalStore.random(16);
-            Run run = engine.create(app, agentId, Json.obj("event", body), "event", false, null, null, null);
-            Map<String, Object> answer = Json.obj("ok", true, "event_id", eventId, "run_id", run.runId,
+            String runId = so.ara.spec.RunIds.newRunId(settings.clock());
+            Map<String, Object> answer = Json.obj("ok", true, "event_id", eventId, "run_id", runId,
                     "duplicate", false);
             if (key != null) {
+                // first writer wins; a concurrent duplicate gets the first answer and starts nothing
                 Map<String, Object> raced = store.putEventAnswer(app.id, key, answer);
                 if (raced != null) {
                     Map<String, Object> again = new LinkedHashMap<>(raced);
@@ -672,6 +677,7 @@ final class LocalRoutes {
                     return json(200, again);
                 }
             }
+            Run run = engine.create(app, agentId, Json.obj("event", body), "event", false, runId, null, null);
             logs.publish(app.id, run.runId, "event.received", "Event received", Json.obj("event_id", eventId,
                     "event_type", body.get("event_type"), "idempotency_key", key));
             engine.submit(app, run);

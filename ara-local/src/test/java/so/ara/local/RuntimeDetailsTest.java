@@ -148,6 +148,35 @@ class RuntimeDetailsTest {
     }
 
     @Test
+    void concurrentIdempotentRequestsStartOneRun() {
+        try (AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings())) {
+            Deployed d = deploy(server, "idem");
+            Map<String, String> headers = new java.util.HashMap<>(bearer(d.key()));
+            headers.put("X-Idempotency-Key", "same-key");
+            List<LocalTestSupport.Resp> events = reactor.core.publisher.Flux.range(0, 20)
+                    .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> call(server.baseUrl(),
+                            HttpMethod.POST, "/v1/apps/idem/events", headers, Json.obj("message", "m" + i)))
+                            .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 20)
+                    .collectList().block(Duration.ofSeconds(30));
+            assertThat(events).filteredOn(r -> r.status() == 202).hasSize(1);
+            assertThat(events).filteredOn(r -> r.status() == 200).hasSize(19);
+            assertThat(events).extracting(r -> (String) r.at("run_id")).containsOnly((String) events.stream()
+                    .filter(r -> r.status() == 202).findFirst().orElseThrow().at("run_id"));
+            List<LocalTestSupport.Resp> runs = reactor.core.publisher.Flux.range(0, 20)
+                    .flatMap(i -> reactor.core.publisher.Mono.fromCallable(() -> call(server.baseUrl(),
+                            HttpMethod.POST, "/v1/apps/idem/runs", bearer(d.key()), Json.obj("idempotency_key",
+                                    "run-same")))
+                            .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()), 20)
+                    .collectList().block(Duration.ofSeconds(30));
+            assertThat(runs).filteredOn(r -> r.status() == 202).hasSize(1);
+            assertThat(runs).extracting(r -> (String) r.at("run_id")).hasSize(20).containsOnly((String) runs.get(0)
+                    .at("run_id"));
+            assertThat(server.logs().rows(d.appId(), 0)).filteredOn(r -> r.eventType().equals("event.received"))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void appLimit() {
         try (AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings()
                 .withLimits(AraLocalSettings.Limits.defaults().withMaxApps(1)))) {
