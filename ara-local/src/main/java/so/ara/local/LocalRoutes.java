@@ -22,7 +22,6 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -616,15 +615,16 @@ final class LocalRoutes {
             String runId = Json.optionalString(body, "run_id");
             String idem = Json.optionalString(body, "idempotency_key");
             idem = idem == null || idem.isEmpty() ? null : idem;
-            if (idem != null) {
-                Run existing = store.runByIdempotencyKey(app.id, idem);
+            Run run;
+            synchronized (store) { // check-and-create is atomic for one idempotency key
+                Run existing = idem == null ? null : store.runByIdempotencyKey(app.id, idem);
                 if (existing != null) {
                     return json(200, Json.obj("ok", true, "run", existing.toMap(), "run_id", existing.runId,
                             "status", existing.status(), "duplicate", true));
                 }
+                run = engine.create(app, agentIdOf(body), inputOf(body), mode, bool(body, "warmup"),
+                        runId == null || runId.isEmpty() ? null : runId, idem, callback);
             }
-            Run run = engine.create(app, agentIdOf(body), inputOf(body), mode, bool(body, "warmup"),
-                    runId == null || runId.isEmpty() ? null : runId, idem, callback);
             Map<String, Object> answer = Json.obj("ok", true, "run", run.toMap(), "run_id", run.runId, "status",
                     "queued", "duplicate", false);
             engine.submit(app, run);
@@ -661,11 +661,15 @@ final class LocalRoutes {
             Json.optionalObject(body, "payload");
             Json.optionalObject(body, "metadata");
             String agentId = agentIdOf(body);
+            if (agentId != null && app.agentRow(agentId) == null) {
+                throw ApiException.notFound("agent '" + agentId + "' not found in app '" + app.slug + "'");
+            }
             String eventId = "evt_" + LocalStore.random(16);
-            Run run = engine.create(app, agentId, Json.obj("event", body), "event", false, null, null, null);
-            Map<String, Object> answer = Json.obj("ok", true, "event_id", eventId, "run_id", run.runId,
+            String runId = so.ara.spec.RunIds.newRunId(settings.clock());
+            Map<String, Object> answer = Json.obj("ok", true, "event_id", eventId, "run_id", runId,
                     "duplicate", false);
             if (key != null) {
+                // first writer wins; a concurrent duplicate gets the first answer and starts nothing
                 Map<String, Object> raced = store.putEventAnswer(app.id, key, answer);
                 if (raced != null) {
                     Map<String, Object> again = new LinkedHashMap<>(raced);
@@ -673,6 +677,7 @@ final class LocalRoutes {
                     return json(200, again);
                 }
             }
+            Run run = engine.create(app, agentId, Json.obj("event", body), "event", false, runId, null, null);
             logs.publish(app.id, run.runId, "event.received", "Event received", Json.obj("event_id", eventId,
                     "event_type", body.get("event_type"), "idempotency_key", key));
             engine.submit(app, run);
@@ -694,10 +699,11 @@ final class LocalRoutes {
                 throw ApiException.badRequest("Last-Event-ID must be a log row id (an integer)");
             }
         }
-        Flux<ServerSentEvent<String>> events = logs.sse(app.id, after);
+        Flux<DataBuffer> frames = logs.sseFrames(app.id, after)
+                .map(s -> DefaultDataBufferFactory.sharedInstance.wrap(s.getBytes(StandardCharsets.UTF_8)));
         return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .body(BodyInserters.fromServerSentEvents(events));
+                .body(BodyInserters.fromDataBuffers(frames));
     }
 
     // ================================================================ endpoint gateway
