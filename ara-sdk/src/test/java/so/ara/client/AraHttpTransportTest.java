@@ -39,6 +39,7 @@ class AraHttpTransportTest {
     final List<String> authHeaders = new CopyOnWriteArrayList<>();
     final List<String> chatBodies = new CopyOnWriteArrayList<>();
     final List<String> runtimeHeaders = new CopyOnWriteArrayList<>();
+    final List<String> secretCalls = new CopyOnWriteArrayList<>();
     final List<Observation.Context> observations = new CopyOnWriteArrayList<>();
     ObservationRegistry registry;
 
@@ -86,6 +87,24 @@ class AraHttpTransportTest {
                     return res.header("Content-Type", "application/json").sendString(Mono.just(
                             "{\"ok\":true,\"run\":{\"run_id\":\"" + req.param("runId") + "\",\"status\":\"running\"}}"));
                 })
+                .route(req -> req.method().name().equals("PATCH") && req.uri().equals("/apps/app_1"),
+                        (req, res) -> res.status(204).send())
+                .post("/apps/app_1/secrets", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+                    secretCalls.add("POST " + body);
+                    return body.contains("unsupported") ? res.status(404).send().then()
+                            : res.status(200).send().then();
+                }))
+                .get("/apps/app_1/secrets", (req, res) -> res.header("Content-Type", "application/json")
+                        .sendString(Mono.just("{\"secrets\":[{\"name\":\"keep\"},{\"name\":\"Gone-Already\"},{\"name\":\"stale\"}]}")))
+                .delete("/apps/app_1/secrets/{name}", (req, res) -> {
+                    secretCalls.add("DELETE " + req.param("name"));
+                    return "Gone-Already".equals(req.param("name")) ? res.status(404).send() : res.status(204).send();
+                })
+                .post("/apps/app_1/keys", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+                    secretCalls.add("KEY " + body);
+                    return res.header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"key\":\"ak_app_test\"}")).then();
+                }))
                 .get("/auth/cli/whoami", (req, res) -> Mono.delay(Duration.ofSeconds(2)).then(res.sendString(Mono.just("{}")).then()))
                 .get("/v1/apps/app_1/logs/stream", (req, res) -> {
                     lastEventIds.add(String.valueOf(req.requestHeaders().get("Last-Event-ID")));
@@ -249,6 +268,31 @@ class AraHttpTransportTest {
         runtimeOnly.runStatus("run-4").block(Duration.ofSeconds(10));
         assertThat(this.runtimeHeaders).containsExactly("null | xk_env", "Bearer rk_inline | null",
                 "null | xk_inline", "Bearer rk_env | null");
+    }
+
+    @Test
+    void secretRoutesMissingGiveTheCompatibilityMessage() {
+        this.appsCalls.set(10);
+        StepVerifier.create(client(FAST).deploy(DeployOptions.defaults().withSecrets(List.of(
+                SecretDefinition.withValues("unsupported", Map.of("K", "v"))))))
+                .expectErrorSatisfies(ex -> assertThat(ex).hasMessage("Secret sync failed because this backend does "
+                        + "not support App SDK secret routes yet. Upgrade backend to a version with "
+                        + "/apps/app_1/secrets support, or remove runtime(secrets=...) declarations."))
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void reconcileDeletesStaleSecretsTolerating404() {
+        this.appsCalls.set(10);
+        DeployResult result = client(FAST).deploy(DeployOptions.defaults().withKey("my-key", 7).withSecrets(List.of(
+                SecretDefinition.withValues("keep", Map.of("K", "v")), SecretDefinition.reference("shared"))))
+                .block(Duration.ofSeconds(10));
+        assertThat(this.secretCalls).containsExactly("POST {\"name\":\"keep\",\"values\":{\"K\":\"v\"}}",
+                "DELETE Gone-Already", "DELETE stale", "KEY {\"name\":\"my-key\",\"requests_per_minute\":7}");
+        assertThat(result.appId()).isEqualTo("app_1");
+        assertThat(result.runtimeKey()).isEqualTo("ak_app_test");
+        assertThat(result.secrets().synced()).containsExactly("keep");
+        assertThat(result.secrets().referencedOnly()).containsExactly("shared");
     }
 
     @Test
