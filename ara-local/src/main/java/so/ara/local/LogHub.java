@@ -47,6 +47,9 @@ final class LogHub {
         final List<Sinks.Many<Row>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     }
 
+    /** Marker row (never sent as a row): the resume point is older than the ring buffer; sent as a comment. */
+    static final long GAP_ID = -1;
+
     private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
     private final int capacity;
     private final int subscriberBuffer;
@@ -120,7 +123,9 @@ final class LogHub {
             Sinks.Many<Row> sink = Sinks.many().unicast().onBackpressureBuffer(
                     Queues.<Row>get(subscriberBuffer).get());
             List<Row> replay = new ArrayList<>();
+            long oldest;
             synchronized (log) {
+                oldest = log.ring.isEmpty() ? log.nextId : log.ring.peekFirst().id;
                 log.subscribers.add(sink);
                 for (Row row : log.ring) {
                     if (row.id > lastEventId) {
@@ -129,9 +134,13 @@ final class LogHub {
                 }
             }
             AtomicLong lastSent = new AtomicLong(lastEventId);
-            return Flux.concat(Flux.fromIterable(replay), sink.asFlux())
+            Flux<Row> gap = lastEventId > 0 && oldest > lastEventId + 1
+                    ? Flux.just(new Row(GAP_ID, "gap", Map.of(), "rows " + (lastEventId + 1) + "-" + (oldest - 1)
+                            + " were evicted from the ring buffer"))
+                    : Flux.empty();
+            return gap.concatWith(Flux.concat(Flux.fromIterable(replay), sink.asFlux())
                     .filter(row -> row.id > lastSent.get())
-                    .doOnNext(row -> lastSent.set(row.id))
+                    .doOnNext(row -> lastSent.set(row.id)))
                     .doFinally(signal -> {
                         synchronized (log) {
                             log.subscribers.remove(sink);
@@ -168,7 +177,7 @@ final class LogHub {
     private <T> Flux<T> stream(String appId, long lastEventId, java.util.function.Function<Row, T> rowMapper,
             java.util.function.Function<String, T> commentMapper, T retry, java.util.function.Predicate<T> isDropped) {
         Flux<T> rows = rowFlux(appId, lastEventId)
-                .map(rowMapper)
+                .map(row -> row.id() == GAP_ID ? commentMapper.apply("gap: " + row.data()) : rowMapper.apply(row))
                 .onErrorResume(SlowConsumer.class, e -> Flux.just(commentMapper.apply(DROPPED)));
         Sinks.One<Boolean> done = Sinks.one();
         Flux<T> beats = Flux.interval(heartbeat, heartbeat)
