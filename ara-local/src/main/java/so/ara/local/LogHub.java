@@ -117,14 +117,21 @@ final class LogHub {
     }
 
     /** Rows after {@code lastEventId} (replay), then live rows; never completes unless the subscriber is dropped. */
-    Flux<Row> rowFlux(String appId, long lastEventId) {
+    Flux<Row> rowFlux(String appId, long requestedLastEventId) {
         return Flux.defer(() -> {
+            long lastEventId = requestedLastEventId;
             AppLog log = log(appId);
             Sinks.Many<Row> sink = Sinks.many().unicast().onBackpressureBuffer(
                     Queues.<Row>get(subscriberBuffer).get());
             List<Row> replay = new ArrayList<>();
             long oldest;
+            boolean reset = false;
             synchronized (log) {
+                if (lastEventId >= log.nextId) {
+                    // an id this server never issued (e.g. it restarted): resend everything buffered
+                    lastEventId = 0;
+                    reset = true;
+                }
                 oldest = log.ring.isEmpty() ? log.nextId : log.ring.peekFirst().id;
                 log.subscribers.add(sink);
                 for (Row row : log.ring) {
@@ -134,8 +141,12 @@ final class LogHub {
                 }
             }
             AtomicLong lastSent = new AtomicLong(lastEventId);
-            Flux<Row> gap = lastEventId > 0 && oldest > lastEventId + 1
-                    ? Flux.just(new Row(GAP_ID, "gap", Map.of(), "rows " + (lastEventId + 1) + "-" + (oldest - 1)
+            long resumeAfter = lastEventId;
+            Flux<Row> gap = reset
+                    ? Flux.just(new Row(GAP_ID, "gap", Map.of(), "Last-Event-ID " + requestedLastEventId
+                            + " is unknown to this server (restarted?); replaying the buffer"))
+                    : lastEventId > 0 && oldest > lastEventId + 1
+                    ? Flux.just(new Row(GAP_ID, "gap", Map.of(), "rows " + (resumeAfter + 1) + "-" + (oldest - 1)
                             + " were evicted from the ring buffer"))
                     : Flux.empty();
             return gap.concatWith(Flux.concat(Flux.fromIterable(replay), sink.asFlux())

@@ -49,6 +49,16 @@ class LogHubTest {
     }
 
     @Test
+    void unknownFutureIdReplaysTheBuffer() {
+        hub.publish("f", "r", "run.started", "m", null);
+        StepVerifier.create(hub.sseFrames("f", 500).take(3))
+                .expectNext("retry: 1000\n\n")
+                .expectNext(": gap: Last-Event-ID 500 is unknown to this server (restarted?); replaying the buffer\n\n")
+                .assertNext(f -> assertThat(f).startsWith("id: 1\n"))
+                .verifyComplete();
+    }
+
+    @Test
     void replayThenLiveWithoutDuplicates() {
         hub.publish("a", "r1", "run.started", "one", null);
         hub.publish("a", "r1", "run.completed", "two", null);
