@@ -1,6 +1,5 @@
 package so.ara.local;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -59,13 +58,13 @@ final class LocalRoutes {
     private final AgentModel model;
     private final EndpointAuthVerifier endpointAuth;
     private final AraLocalSettings settings;
-    private final Function<Void, String> baseUrl;
+    private final Supplier<String> baseUrl;
     private final List<Route> table = new ArrayList<>();
     private final PathPatternParser parser = new PathPatternParser();
     private volatile String sessionId;
 
     LocalRoutes(LocalStore store, LogHub logs, RunEngine engine, LocalScheduler scheduler, CallbackBridge bridge,
-            AgentModel model, AraLocalSettings settings, Function<Void, String> baseUrl) {
+            AgentModel model, AraLocalSettings settings, Supplier<String> baseUrl) {
         this.store = store;
         this.logs = logs;
         this.engine = engine;
@@ -277,7 +276,7 @@ final class LocalRoutes {
     // ================================================================ auth / misc
 
     private Mono<ServerResponse> cliConfig(ServerRequest r) {
-        return json(200, Json.obj("supabase_url", "", "supabase_anon_key", "", "api_base_url", baseUrl.apply(null),
+        return json(200, Json.obj("supabase_url", "", "supabase_anon_key", "", "api_base_url", baseUrl.get(),
                 "local", true));
     }
 
@@ -496,7 +495,7 @@ final class LocalRoutes {
 
     private Mono<ServerResponse> setup(ServerRequest r) {
         LocalApp app = app(r);
-        String base = baseUrl.apply(null);
+        String base = baseUrl.get();
         List<Object> endpoints = new ArrayList<>();
         for (Map<String, Object> e : app.endpoints()) {
             Map<String, Object> auth = Json.map(e, "auth");
@@ -546,7 +545,7 @@ final class LocalRoutes {
             Instant expires = store.now().plus(Duration.ofHours(h));
             return json(201, Json.obj("ok", true, "invite", Json.obj("id", "inv_" + LocalStore.random(12),
                     "app_id", app.id, "email", email, "role", role, "expires_in_hours", h, "expires_at",
-                    expires.toString(), "status", "pending", "accept_url", baseUrl.apply(null) + "/invites/local")));
+                    expires.toString(), "status", "pending", "accept_url", baseUrl.get() + "/invites/local")));
         });
     }
 
@@ -1014,9 +1013,5 @@ final class LocalRoutes {
             out.add(text.substring(start));
         }
         return out;
-    }
-
-    static URI uri(String s) {
-        return URI.create(s);
     }
 }

@@ -177,6 +177,34 @@ class RuntimeDetailsTest {
     }
 
     @Test
+    void slowHttpSubscriberIsDropped() throws Exception {
+        try (AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings()
+                .withLimits(AraLocalSettings.Limits.defaults().withSubscriberBuffer(16)))) {
+            Deployed d = deploy(server, "slow");
+            var sub = LocalTestSupport.CLIENT.get().uri(server.baseUrl() + "/v1/apps/slow/logs/stream")
+                    .headers(h -> h.setBearerAuth(d.key())).retrieve().bodyToFlux(DataBuffer.class)
+                    .limitRate(1)
+                    .delayElements(Duration.ofMillis(5))
+                    .doOnNext(DataBufferUtils::release)
+                    .subscribe();
+            for (int i = 0; i < 100 && server.logs().subscriberCount(d.appId()) == 0; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(server.logs().subscriberCount(d.appId())).isEqualTo(1);
+            String big = "x".repeat(2000);
+            int published = 0;
+            while (published < 20_000 && server.logs().subscriberCount(d.appId()) > 0) {
+                server.logs().publish(d.appId(), "r", "run.started", big, null);
+                published++;
+            }
+            // TCP buffers absorb some rows, then the bounded per-subscriber queue overflows and the server drops it
+            assertThat(server.logs().subscriberCount(d.appId())).isZero();
+            assertThat(published).isLessThan(20_000);
+            sub.dispose();
+        }
+    }
+
+    @Test
     void appLimit() {
         try (AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings()
                 .withLimits(AraLocalSettings.Limits.defaults().withMaxApps(1)))) {
