@@ -183,7 +183,19 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      * @param port      port on 127.0.0.1 (0 picks a free port)
      * @param apiKey    control-plane key it accepts (minted when empty)
      * @param stateFile file keeping apps, keys and secrets across restarts (memory only when empty)
+     * @param model     the model ara-local runs; a built-in deterministic model unless a base URL is set
      */
-    public record Local(@DefaultValue("0") int port, String apiKey, String stateFile) {
+    public record Local(@DefaultValue("0") int port, String apiKey, String stateFile, @DefaultValue Model model) {
+    }
+
+    /**
+     * An OpenAI-compatible chat-completions endpoint driving ara-local's runs with a real tool-calling loop.
+     *
+     * @param baseUrl base URL of the chat-completions API (for example https://api.openai.com/v1); empty keeps the
+     *                built-in deterministic model
+     * @param name    model name
+     * @param apiKey  API key of that endpoint
+     */
+    public record Model(String baseUrl, String name, String apiKey) {
     }
 }
