@@ -2,6 +2,7 @@ package so.ara.sample;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import so.ara.annotation.AraAgent;
@@ -60,7 +61,10 @@ public class DeskAgents {
         return "Summarise the " + store.count() + " tickets for the team.";
     }
 
-    /** A record input: the run input's keys bind to its components. */
-    public record BillingQuestion(Map<String, Object> input, Map<String, Object> gateway) {
+    /**
+     * A record input: the run input's keys bind to its components, other keys are ignored. {@code gateway} is only
+     * there when the run came through an endpoint, hence nullable.
+     */
+    public record BillingQuestion(Map<String, Object> input, @Nullable Map<String, Object> gateway) {
     }
 }

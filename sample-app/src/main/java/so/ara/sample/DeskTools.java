@@ -25,13 +25,11 @@ public class DeskTools {
     }
 
     @AraTool(description = "Fetch one support ticket by id.")
-    public Map<String, Object> lookupTicket(@AraParam(description = "Ticket id, e.g. T-1001") String ticketId,
+    public TicketSummary lookupTicket(@AraParam(description = "Ticket id, e.g. T-1001") String ticketId,
             @AraParam(description = "Include the ticket's history", defaultValue = "false") boolean includeHistory) {
-        return store.find(ticketId).<Map<String, Object>>map(ticket -> includeHistory
-                ? Map.of("id", ticket.id(), "subject", ticket.subject(), "status", ticket.status(), "history",
-                        ticket.history())
-                : Map.of("id", ticket.id(), "subject", ticket.subject(), "status", ticket.status()))
-                .orElse(Map.of("error", "no ticket " + ticketId));
+        Ticket ticket = store.find(ticketId).orElseThrow(() -> new IllegalArgumentException("no ticket " + ticketId));
+        return new TicketSummary(ticket.id(), ticket.subject(), ticket.status(),
+                includeHistory ? ticket.history() : List.of());
     }
 
     @AraTool(description = "Search the knowledge base for articles matching a query.")
@@ -50,6 +48,10 @@ public class DeskTools {
     @AraTool(description = "Escalate a ticket to the on-call engineer.")
     public Ticket escalateTicket(String ticketId, String reason) {
         return store.escalate(ticketId, reason);
+    }
+
+    /** What lookupTicket answers: the ticket without the customer's address. */
+    public record TicketSummary(String id, String subject, Ticket.Status status, List<String> history) {
     }
 
     @AraTool(description = "Synchronise tickets with the CRM.", requiredEnv = "CRM_TOKEN")

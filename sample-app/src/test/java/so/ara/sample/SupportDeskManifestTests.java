@@ -32,6 +32,7 @@ class SupportDeskManifestTests {
         String actual = AraJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n";
         if (Boolean.getBoolean("ara.golden.update")) {
             Files.writeString(Path.of("src/test/resources", GOLDEN), actual, StandardCharsets.UTF_8);
+            return;
         }
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(GOLDEN)) {
             assertThat(in).as("golden file " + GOLDEN).isNotNull();
