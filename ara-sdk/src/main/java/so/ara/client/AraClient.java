@@ -1,5 +1,8 @@
 package so.ara.client;
 
+import so.ara.spec.EnvKeys;
+import so.ara.spec.Secret;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +43,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public class AraClient {
 
-    static final Set<String> RESERVED_ENV = Set.of("SESSION_ID", "USER_ID", "APP_ID");
-    private static final Pattern ENV_KEY = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,127}$");
     private static final Pattern SECRET_CALL = Pattern.compile("\\bsecret\\(\\s*(?:\"([^\"]*)\"|'([^']*)')");
     static final String SECRETS_UNSUPPORTED = "Secret sync failed because this backend does not support App SDK "
             + "secret routes yet. Upgrade backend to a version with /apps/%s/secrets support, or remove "
@@ -224,15 +225,15 @@ public class AraClient {
                 .thenReturn(id));
     }
 
-    record SecretPlan(ObjectNode runtimeProfile, List<SecretDefinition> definitions, boolean reconcile) {
+    record SecretPlan(ObjectNode runtimeProfile, List<Secret> definitions, boolean reconcile) {
     }
 
     SecretPlan secretPlan(DeployOptions options) {
         JsonNode profileNode = this.manifest.get("runtime_profile");
         ObjectNode profile = profileNode instanceof ObjectNode o ? o.deepCopy() : AraJson.mapper().createObjectNode();
         boolean hadRefs = profile.has("secret_refs");
-        Map<String, SecretDefinition> definitions = new LinkedHashMap<>();
-        for (SecretDefinition definition : options.secrets()) {
+        Map<String, Secret> definitions = new LinkedHashMap<>();
+        for (Secret definition : options.secrets()) {
             definitions.putIfAbsent(definition.name(), definition);
         }
         LinkedHashSet<String> required = new LinkedHashSet<>();
@@ -247,7 +248,7 @@ public class AraClient {
                     Matcher matcher = SECRET_CALL.matcher(source);
                     while (matcher.find()) {
                         String key = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-                        if (isUserEnvKey(key)) {
+                        if (EnvKeys.isUserKey(key)) {
                             required.add(key);
                         }
                     }
@@ -273,7 +274,7 @@ public class AraClient {
                 throw new AraException("Missing required environment variables for deploy-time secret sync: "
                         + String.join(", ", missing));
             }
-            SecretDefinition envSecret = SecretDefinition.fromDict(values);
+            Secret envSecret = Secret.fromDict(values);
             definitions.putIfAbsent(envSecret.name(), envSecret);
         }
         if (!definitions.isEmpty()) {
@@ -287,7 +288,7 @@ public class AraClient {
                     referenced.add(name.strip().toLowerCase(Locale.ROOT));
                 }
             }
-            for (SecretDefinition definition : definitions.values()) {
+            for (Secret definition : definitions.values()) {
                 if (referenced.add(definition.name())) {
                     ObjectNode ref = refs.addObject();
                     ref.put("name", definition.name());
@@ -311,17 +312,12 @@ public class AraClient {
         }
     }
 
-    static boolean isUserEnvKey(String key) {
-        return key != null && ENV_KEY.matcher(key).matches() && !RESERVED_ENV.contains(key) && !key.startsWith("ARA_")
-                && !key.startsWith("MODAL_");
-    }
-
     private Mono<DeployResult.Secrets> syncSecrets(String appId, SecretPlan plan) {
         List<String> synced = new ArrayList<>();
         List<String> referencedOnly = new ArrayList<>();
         String secretsPath = AraHttp.path("/apps/{app_id}/secrets", appId);
         Mono<Void> upserts = Flux.fromIterable(plan.definitions()).concatMap(definition -> {
-            if (definition.isReferenceOnly()) {
+            if (!definition.hasValues()) {
                 referencedOnly.add(definition.name());
                 return Mono.empty();
             }

@@ -1,5 +1,7 @@
 package so.ara.client;
 
+import so.ara.spec.Secret;
+
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -11,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code sdk-dict-…} secret (tools' {@code required_env} in the manifest are added automatically).
  */
 public record DeployOptions(boolean activate, @Nullable String keyName, int keyRpm, boolean warm,
-        @Nullable String warmAgentId, String onExisting, List<SecretDefinition> secrets, List<String> requiredEnvKeys) {
+        @Nullable String warmAgentId, String onExisting, List<Secret> secrets, List<String> requiredEnvKeys) {
 
     public DeployOptions {
         onExisting = onExisting == null ? "update" : onExisting;
@@ -39,7 +41,7 @@ public record DeployOptions(boolean activate, @Nullable String keyName, int keyR
         return new DeployOptions(activate, keyName, keyRpm, warm, warmAgentId, value, secrets, requiredEnvKeys);
     }
 
-    public DeployOptions withSecrets(List<SecretDefinition> value) {
+    public DeployOptions withSecrets(List<Secret> value) {
         return new DeployOptions(activate, keyName, keyRpm, warm, warmAgentId, onExisting, value, requiredEnvKeys);
     }
 

@@ -13,8 +13,7 @@
  * AraRuntimeClient runtime = new AraRuntimeClient(webClientBuilder, credentials, settings, observationRegistry);
  * client.deploy(DeployOptions.defaults().withSecrets(secrets)).subscribe(...);
  * }</pre>
- * A {@code so.ara.spec.Secret} maps to {@code new SecretDefinition(s.name(), s.hasValues() ? s.values() : null,
- * s.requiredKeys())}.
+ * Deploy takes the app's {@code so.ara.spec.Secret} definitions as they are.
  * <p>
  * Errors: {@link so.ara.client.AraApiException} (HTTP status, method, path; body hidden unless debug),
  * {@link so.ara.client.AraConnectionException} and its {@link so.ara.client.AraTimeoutException}, and

@@ -28,6 +28,11 @@ public final class EnvKeys {
         return trimmed;
     }
 
+    /** Whether {@code key} is a valid key a user may set (the check behind {@link #validate}, without throwing). */
+    public static boolean isUserKey(String key) {
+        return key != null && VALID.matcher(key).matches() && !isReserved(key);
+    }
+
     public static boolean isReserved(String key) {
         if (RESERVED.contains(key)) {
             return true;

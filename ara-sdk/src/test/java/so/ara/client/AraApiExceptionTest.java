@@ -60,12 +60,4 @@ class AraApiExceptionTest {
         assertThat(AraHttp.isTransient(new AraApiException(429, "GET", "/a", "", false, null))).isFalse();
         assertThat(AraHttp.isTransient(new AraConnectionException("GET", "/a", "x", null))).isTrue();
     }
-
-    @Test
-    void secretDefinitionNamesMatchPython() {
-        assertThat(SecretDefinition.fromDict(Map.of("FOO", "bar")).name()).isEqualTo("sdk-dict-9a3ac903ed09");
-        assertThat(SecretDefinition.fromDict(Map.of("OPENAI_API_KEY", "x")).name()).isEqualTo("sdk-dict-ce2e9805ba31");
-        assertThat(SecretDefinition.fromDict(Map.of("HELPDESK_TOKEN", "x")).name()).isEqualTo("sdk-dict-fdd1f52b6e64");
-        assertThat(SecretDefinition.fromDict(Map.of("FOO", "topsecret")).toString()).doesNotContain("topsecret");
-    }
 }

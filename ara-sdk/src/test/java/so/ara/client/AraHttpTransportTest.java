@@ -1,5 +1,7 @@
 package so.ara.client;
 
+import so.ara.spec.Secret;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +276,7 @@ class AraHttpTransportTest {
     void secretRoutesMissingGiveTheCompatibilityMessage() {
         this.appsCalls.set(10);
         StepVerifier.create(client(FAST).deploy(DeployOptions.defaults().withSecrets(List.of(
-                SecretDefinition.withValues("unsupported", Map.of("K", "v"))))))
+                Secret.named("unsupported", Map.of("K", "v"))))))
                 .expectErrorSatisfies(ex -> assertThat(ex).hasMessage("Secret sync failed because this backend does "
                         + "not support App SDK secret routes yet. Upgrade backend to a version with "
                         + "/apps/app_1/secrets support, or remove runtime(secrets=...) declarations."))
@@ -285,7 +287,7 @@ class AraHttpTransportTest {
     void reconcileDeletesStaleSecretsTolerating404() {
         this.appsCalls.set(10);
         DeployResult result = client(FAST).deploy(DeployOptions.defaults().withKey("my-key", 7).withSecrets(List.of(
-                SecretDefinition.withValues("keep", Map.of("K", "v")), SecretDefinition.reference("shared"))))
+                Secret.named("keep", Map.of("K", "v")), Secret.fromName("shared"))))
                 .block(Duration.ofSeconds(10));
         assertThat(this.secretCalls).containsExactly("POST {\"name\":\"keep\",\"values\":{\"K\":\"v\"}}",
                 "DELETE Gone-Already", "DELETE stale", "KEY {\"name\":\"my-key\",\"requests_per_minute\":7}");

@@ -1,5 +1,7 @@
 package so.ara.client;
 
+import so.ara.spec.Secret;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,12 @@ class DeployPlanTest {
     void valuesAndReferenceSecretsBecomeRefsInDeclarationOrder() {
         AraClient client = client("{\"slug\":\"demo\",\"runtime_profile\":{\"memory_mb\":1024}}", Map.of());
         AraClient.SecretPlan plan = client.secretPlan(DeployOptions.defaults().withSecrets(List.of(
-                SecretDefinition.withValues("provider-local", Map.of("OPENAI_API_KEY", "v")),
-                SecretDefinition.reference("provider-shared", "OPENAI_API_KEY"),
-                SecretDefinition.reference("provider-local"))));
+                Secret.named("provider-local", Map.of("OPENAI_API_KEY", "v")),
+                Secret.fromName("provider-shared", List.of("OPENAI_API_KEY")),
+                Secret.fromName("provider-local"))));
         assertThat(plan.runtimeProfile().toString()).isEqualTo("{\"memory_mb\":1024,\"secret_refs\":["
                 + "{\"name\":\"provider-local\"},{\"name\":\"provider-shared\",\"required_keys\":[\"OPENAI_API_KEY\"]}]}");
-        assertThat(plan.definitions()).extracting(SecretDefinition::name).containsExactly("provider-local", "provider-shared");
+        assertThat(plan.definitions()).extracting(Secret::name).containsExactly("provider-local", "provider-shared");
         assertThat(plan.reconcile()).isTrue();
     }
 
@@ -45,10 +47,10 @@ class DeployPlanTest {
                 """;
         AraClient client = client(manifest, Map.of("HELPDESK_TOKEN", " h ", "EXTRA_KEY", "e", "OTHER_TOKEN", "o"));
         AraClient.SecretPlan plan = client.secretPlan(DeployOptions.defaults());
-        SecretDefinition secret = plan.definitions().get(0);
+        Secret secret = plan.definitions().get(0);
         assertThat(secret.values()).containsExactly(Map.entry("EXTRA_KEY", "e"), Map.entry("HELPDESK_TOKEN", "h"),
                 Map.entry("OTHER_TOKEN", "o"));
-        assertThat(secret.name()).isEqualTo(SecretDefinition.dictName(List.of("EXTRA_KEY", "HELPDESK_TOKEN", "OTHER_TOKEN")));
+        assertThat(secret.name()).isEqualTo(Secret.fromDict(Map.of("EXTRA_KEY", "x", "HELPDESK_TOKEN", "x", "OTHER_TOKEN", "x")).name());
         assertThat(plan.runtimeProfile().toString())
                 .isEqualTo("{\"secret_refs\":[{\"name\":\"" + secret.name() + "\"}]}");
         assertThat(plan.reconcile()).isTrue();

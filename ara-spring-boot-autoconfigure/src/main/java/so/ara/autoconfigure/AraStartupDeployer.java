@@ -1,7 +1,6 @@
 package so.ara.autoconfigure;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,7 +15,6 @@ import reactor.util.retry.Retry;
 import so.ara.client.AraClient;
 import so.ara.client.DeployOptions;
 import so.ara.client.DeployResult;
-import so.ara.client.SecretDefinition;
 import so.ara.json.AraJson;
 import so.ara.manifest.AppManifest;
 import so.ara.spec.Secret;
@@ -83,15 +81,9 @@ final class AraStartupDeployer implements ApplicationListener<ApplicationReadyEv
     }
 
     private DeployOptions options(CallbackTarget.Rendering rendering) {
-        List<SecretDefinition> secrets = new ArrayList<>();
-        rendering.secrets().forEach(secret -> secrets.add(definition(secret)));
         return DeployOptions.defaults().withActivate(settings.activate()).withKey(settings.keyName(), settings.keyRpm())
                 .withWarm(settings.warm(), blankToNull(settings.warmAgent())).withOnExisting(settings.onExisting())
-                .withSecrets(secrets);
-    }
-
-    private static SecretDefinition definition(Secret secret) {
-        return new SecretDefinition(secret.name(), secret.values(), secret.requiredKeys());
+                .withSecrets(rendering.secrets());
     }
 
     private static String blankToNull(String value) {

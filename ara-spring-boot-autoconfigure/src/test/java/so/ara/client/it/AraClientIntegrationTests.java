@@ -1,5 +1,7 @@
 package so.ara.client.it;
 
+import so.ara.spec.Secret;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,6 @@ import so.ara.client.RunCallback;
 import so.ara.client.RunRequest;
 import so.ara.client.RunResponse;
 import so.ara.client.RuntimeAuth;
-import so.ara.client.SecretDefinition;
 import so.ara.client.SetupAuthOptions;
 import so.ara.client.SetupAuthResult;
 import so.ara.credentials.AraCredentials;
@@ -143,7 +144,7 @@ class AraClientIntegrationTests {
 
     static DeployOptions withCallbackSecret() {
         return DeployOptions.defaults().withSecrets(List.of(
-                SecretDefinition.withValues("ara-java-callback", Map.of("JAVA_CALLBACK_SECRET", CALLBACK_SECRET))));
+                Secret.named("ara-java-callback", Map.of("JAVA_CALLBACK_SECRET", CALLBACK_SECRET))));
     }
 
     static DeployResult deploy(AraClient client) {
@@ -159,9 +160,9 @@ class AraClientIntegrationTests {
         String slug = slug();
         AraClient client = client(slug);
         DeployResult result = client.deploy(withCallbackSecret()
-                .withSecrets(List.of(SecretDefinition.withValues("ara-java-callback",
+                .withSecrets(List.of(Secret.named("ara-java-callback",
                         Map.of("JAVA_CALLBACK_SECRET", CALLBACK_SECRET)),
-                        SecretDefinition.reference("provider-shared", "OPENAI_API_KEY")))
+                        Secret.fromName("provider-shared", List.of("OPENAI_API_KEY"))))
                 .withWarm(true, "triage_agent")).block(WAIT);
         assertThat(result.slug()).isEqualTo(slug);
         assertThat(result.appId()).isEqualTo(client.appId().block(WAIT));
@@ -186,8 +187,8 @@ class AraClientIntegrationTests {
         String slug = slug();
         AraClient client = client(slug);
         DeployResult first = client.deploy(withCallbackSecret().withSecrets(List.of(
-                SecretDefinition.withValues("ara-java-callback", Map.of("JAVA_CALLBACK_SECRET", CALLBACK_SECRET)),
-                SecretDefinition.withValues("old-secret", Map.of("OLD_KEY", "x"))))).block(WAIT);
+                Secret.named("ara-java-callback", Map.of("JAVA_CALLBACK_SECRET", CALLBACK_SECRET)),
+                Secret.named("old-secret", Map.of("OLD_KEY", "x"))))).block(WAIT);
         assertThat(setupOf(client).path("secrets").toString()).isEqualTo("[\"ara-java-callback\",\"old-secret\"]");
 
         ObjectNode changed = manifest(slug);

@@ -1,5 +1,7 @@
 package so.ara.client.it;
 
+import so.ara.spec.Secret;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,6 @@ import so.ara.client.AraRuntimeClient;
 import so.ara.client.ChatEvent;
 import so.ara.client.ChatRequest;
 import so.ara.client.ChatResult;
-import so.ara.client.SecretDefinition;
 import so.ara.client.DeployOptions;
 import so.ara.credentials.AraCredentials;
 import so.ara.local.AraLocalServer;
@@ -42,7 +43,7 @@ class AraRuntimeClientIntegrationTests {
                 AraClientSettings.defaults().withRetries(0, Duration.ZERO), null);
         AraClient client = new AraClient(AraClientIntegrationTests.manifest("rt-app"), WebClient.builder(), credentials,
                 AraClientSettings.defaults(), null);
-        appId = client.deploy(DeployOptions.defaults().withSecrets(List.of(SecretDefinition.withValues(
+        appId = client.deploy(DeployOptions.defaults().withSecrets(List.of(Secret.named(
                 "ara-java-callback", Map.of("JAVA_CALLBACK_SECRET", AraClientIntegrationTests.CALLBACK_SECRET)))))
                 .block(WAIT).appId();
     }
