@@ -13,9 +13,10 @@ import so.ara.manifest.PythonSources;
 import so.ara.spec.Secret;
 
 /**
- * Chooses the manifest that deploy sends. With {@code ara.callback.base-url} it is the configured one. In local mode
- * without it, Java tools call back to this app on 127.0.0.1 at the port the server got. When tools can call back, the
- * callback signing key is synced as the secret {@code ara-java-callback}.
+ * Chooses the manifest that deploy sends. With {@code ara.callback.base-url} it is the configured one. Without it, a
+ * control plane on this machine (embedded ara-local, or one on a loopback address such as a test container on the host
+ * network) reaches this app on 127.0.0.1 at the port the server got. When tools can call back, the callback signing key
+ * is synced as the secret {@code ara-java-callback}.
  */
 final class ManifestRendering implements AraStartupDeployer.CallbackTarget {
 
@@ -37,8 +38,8 @@ final class ManifestRendering implements AraStartupDeployer.CallbackTarget {
     public Rendering render(ApplicationContext context) {
         AppManifest manifest = definition.manifest();
         boolean callsBack = definition.hasCallbackBaseUrl();
-        if (!callsBack && connection.mode() == AraProperties.Mode.LOCAL
-                && context instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+        if (!callsBack && onThisMachine() && context instanceof WebServerApplicationContext web
+                && web.getWebServer() != null) {
             String local = "http://127.0.0.1:" + web.getWebServer().getPort();
             manifest = definition.manifestCallingBack(CallbackUrls.withBasePath(local, environment));
             callsBack = true;
@@ -49,5 +50,14 @@ final class ManifestRendering implements AraStartupDeployer.CallbackTarget {
             secrets.add(Secret.named(PythonSources.CALLBACK_SECRET_NAME, Map.of(PythonSources.CALLBACK_SECRET_ENV, secret)));
         }
         return new Rendering(manifest, List.copyOf(secrets));
+    }
+
+    private boolean onThisMachine() {
+        if (connection.mode() == AraProperties.Mode.LOCAL) {
+            return true;
+        }
+        String host = java.net.URI.create(connection.credentials().apiBaseUrl()).getHost();
+        return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
+                || host.equals("::1"));
     }
 }
