@@ -64,7 +64,14 @@ public final class AraLocalMain {
             System.exit(2);
             return;
         }
-        AraLocalServer server = AraLocalServer.start(settings);
+        AraLocalServer server;
+        try {
+            server = AraLocalServer.start(settings);
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -65,8 +65,14 @@ public final class AraLocalServer implements AutoCloseable {
             c.defaultCodecs().maxInMemorySize(settings.limits().maxBodyBytes());
         }).build();
         HttpHandler handler = RouterFunctions.toHttpHandler(routes.router(), strategies);
-        this.server = HttpServer.create().host(settings.host()).port(settings.port())
-                .handle(new ReactorHttpHandlerAdapter(handler)).bindNow(Duration.ofSeconds(20));
+        try {
+            this.server = HttpServer.create().host(settings.host()).port(settings.port())
+                    .handle(new ReactorHttpHandlerAdapter(handler)).bindNow(Duration.ofSeconds(20));
+        } catch (RuntimeException e) {
+            http.close();
+            throw new IllegalStateException("ara-local cannot listen on " + settings.host() + ":" + settings.port()
+                    + " (" + e.getMessage() + ")", e);
+        }
         base[0] = "http://" + hostForUrl(settings.host()) + ":" + server.port();
         for (LocalApp app : store.apps()) {
             scheduler.registerManifest(app);

@@ -124,6 +124,24 @@ final class LocalRoutes {
         add(b, HttpMethod.POST, "/session/runtime/tools/execute", cp(this::executeTool));
         add(b, HttpMethod.POST, "/session/runtime/control/call", cp(this::controlCall));
         add(b, HttpMethod.POST, "/chat", cp(this::chat));
+        // reference routes that need the hosted platform: a precise 501 instead of a bare 404
+        add(b, HttpMethod.POST, "/auth/cli/device/start", r -> notLocal("OAuth device login",
+                "use `ara auth login --api-key <ARA_API_KEY printed by ara-local>`"));
+        add(b, HttpMethod.GET, "/auth/cli/device/status", r -> notLocal("OAuth device login",
+                "use `ara auth login --api-key <ARA_API_KEY printed by ara-local>`"));
+        for (String path : List.of("/session/connect/token", "/session/connect/exchange", "/session/terminal/exec",
+                "/session/files/write", "/session/files/upload")) {
+            add(b, HttpMethod.POST, path, cp(r -> notLocal("sandbox sessions (" + r.path() + ")",
+                    "run the app against the Ara cloud for terminal, files and SSH access")));
+        }
+        for (String path : List.of("/session/files", "/session/files/read", "/session/files/download")) {
+            add(b, HttpMethod.GET, path, cp(r -> notLocal("sandbox sessions (" + r.path() + ")",
+                    "run the app against the Ara cloud for terminal, files and SSH access")));
+        }
+        add(b, HttpMethod.GET, "/automations/jobs", cp(r -> notLocal("the automations API",
+                "use POST /session/runtime/tools/execute with automation_create, or schedules in the manifest")));
+        add(b, HttpMethod.POST, "/automations/jobs", cp(r -> notLocal("the automations API",
+                "use POST /session/runtime/tools/execute with automation_create, or schedules in the manifest")));
         b.route(RequestPredicates.all(), this::fallback);
         return b.build().filter((request, next) -> Mono.defer(() -> next.handle(request))
                 .onErrorResume(e -> problemFor(request, e)));
@@ -132,6 +150,10 @@ final class LocalRoutes {
     private void add(RouterFunctions.Builder b, HttpMethod method, String path, HandlerFunction<ServerResponse> h) {
         table.add(new Route(method, parser.parse(path)));
         b.route(RequestPredicates.method(method).and(RequestPredicates.path(path)), h);
+    }
+
+    private static Mono<ServerResponse> notLocal(String what, String hint) {
+        return Mono.error(new ApiException(501, "Not Implemented", what + " is not available in ara-local; " + hint));
     }
 
     private Mono<ServerResponse> fallback(ServerRequest request) {

@@ -80,7 +80,7 @@ final class RunEngine {
                     .doOnNext(prompt -> logs.publish(app.id, run.runId, "run.prompt.built", "Prompt built",
                             Json.obj("agent_id", run.agentId, "prompt_chars", prompt.length())))
                     .flatMap(prompt -> model.run(new AgentModel.ModelRequest(run.agentId, prompt, run.input,
-                            openAiTools(app)), executor))
+                            model instanceof BuiltinModel ? List.of() : openAiTools(app)), executor))
                     .map(result -> {
                         List<Object> toolCalls = new ArrayList<>();
                         result.toolCalls().forEach(c -> toolCalls.add(c.toMap()));

@@ -67,6 +67,15 @@ class PersistenceAndMainTest {
     }
 
     @Test
+    void portInUseIsAClearError() {
+        try (AraLocalServer first = AraLocalServer.start(LocalTestSupport.testSettings())) {
+            assertThatThrownBy(() -> AraLocalServer.start(LocalTestSupport.testSettings().withPort(first.port())))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("ara-local cannot listen on 127.0.0.1:" + first.port());
+        }
+    }
+
+    @Test
     void mainOptions() {
         var s = AraLocalMain.settings(AraLocalMain.options(new String[] {"--server.port=9999",
                 "--ara.local.api-key=ak_local_x", "--ara.local.state-file=/tmp/s.json"}), Map.of());

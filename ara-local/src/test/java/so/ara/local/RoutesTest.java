@@ -320,6 +320,17 @@ class RoutesTest {
         assertThat(wrong.headers().getFirst("Allow")).isEqualTo("GET, POST");
     }
 
+    @Test
+    void platformOnlyRoutesAnswer501() {
+        assertProblem(call(base, HttpMethod.POST, "/auth/cli/device/start", Map.of(), Json.obj("provider", "google")),
+                501, "OAuth device login is not available in ara-local; use `ara auth login --api-key");
+        assertProblem(call(base, HttpMethod.POST, "/session/terminal/exec", bearer(cp), Json.obj("command", "ls")),
+                501, "sandbox sessions (/session/terminal/exec) is not available in ara-local");
+        assertProblem(call(base, HttpMethod.POST, "/session/terminal/exec", Map.of(), Json.obj()), 401, "missing");
+        assertProblem(call(base, HttpMethod.GET, "/automations/jobs", bearer(cp), null), 501,
+                "the automations API is not available in ara-local");
+    }
+
     static Map<String, String> hmac(String secret, byte[] body, long ts) {
         String delivery = "dlv_test";
         return Map.of(AraSignature.TIMESTAMP_HEADER, Long.toString(ts), AraSignature.DELIVERY_ID_HEADER, delivery,
