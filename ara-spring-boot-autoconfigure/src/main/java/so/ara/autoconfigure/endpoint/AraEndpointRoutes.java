@@ -36,11 +36,8 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.reactive.CorsUtils;
-import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -90,7 +87,7 @@ public final class AraEndpointRoutes {
 
     private final EndpointRunForwarder forwarder;
 
-    private final DefaultCorsProcessor corsProcessor = new DefaultCorsProcessor();
+    private final EndpointCorsWebFilter corsWebFilter;
 
     private final int maxBodyBytes;
 
@@ -112,6 +109,14 @@ public final class AraEndpointRoutes {
                 register(byPath, gatewayPath(appSlug, endpoint.label), endpoint, true);
             }
         }
+        Map<String, CorsConfiguration> corsByPath = new LinkedHashMap<>();
+        byPath.forEach((path, methods) -> methods.values()
+            .stream()
+            .map(e -> e.cors)
+            .filter(java.util.Objects::nonNull)
+            .reduce(CorsConfiguration::combine)
+            .ifPresent(config -> corsByPath.put(path, config)));
+        this.corsWebFilter = new EndpointCorsWebFilter(corsByPath);
         RouterFunction<ServerResponse> router = null;
         for (Map.Entry<String, Map<HttpMethod, Endpoint>> entry : byPath.entrySet()) {
             PathRoutes pathRoutes = new PathRoutes(entry.getKey(), entry.getValue());
@@ -136,6 +141,14 @@ public final class AraEndpointRoutes {
     /** The one router function serving every endpoint (and the OpenAPI document when enabled). */
     public RouterFunction<ServerResponse> routerFunction() {
         return this.routerFunction;
+    }
+
+    /**
+     * The CORS filter of the endpoints with {@code ara.endpoints.cors.<label>} settings (a pass-through for every
+     * other request). Register it as a {@code WebFilter} bean; functional routes get CORS from a web filter.
+     */
+    public EndpointCorsWebFilter corsWebFilter() {
+        return this.corsWebFilter;
     }
 
     /** The routes served, in registration order. */
@@ -288,21 +301,6 @@ public final class AraEndpointRoutes {
             if (AraEndpointRoutes.this.properties.securityHeaders()) {
                 securityHeaders(responseHeaders);
             }
-            ServerHttpRequest raw = request.exchange().getRequest();
-            if (CorsUtils.isPreFlightRequest(raw)) {
-                HttpMethod wanted = raw.getHeaders().getAccessControlRequestMethod();
-                Endpoint target = (wanted != null) ? this.byMethod.get(wanted) : null;
-                if (target == null) {
-                    target = this.byMethod.values().stream().filter(e -> e.cors != null).findFirst().orElse(null);
-                }
-                if (target != null && target.cors != null) {
-                    if (AraEndpointRoutes.this.corsProcessor.process(target.cors, request.exchange())) {
-                        return ServerResponse.ok().build();
-                    }
-                    return EndpointProblems.respond(HttpStatus.FORBIDDEN, "Invalid CORS request.", request.path(),
-                            requestId);
-                }
-            }
             Endpoint endpoint = this.byMethod.get(request.method());
             if (endpoint == null) {
                 ProblemDetail problem = EndpointProblems.problem(HttpStatus.METHOD_NOT_ALLOWED,
@@ -310,11 +308,6 @@ public final class AraEndpointRoutes {
                         "Method " + request.method().name() + " is not supported here; use " + this.allow + ".",
                         request.path(), requestId);
                 return EndpointProblems.respond(problem, headers -> headers.set(HttpHeaders.ALLOW, this.allow));
-            }
-            if (endpoint.cors != null && CorsUtils.isCorsRequest(raw)
-                    && !AraEndpointRoutes.this.corsProcessor.process(endpoint.cors, request.exchange())) {
-                return EndpointProblems.respond(HttpStatus.FORBIDDEN, "Invalid CORS request.", request.path(),
-                        requestId);
             }
             return endpoint.handle(request, requestId);
         }

@@ -43,6 +43,12 @@ public final class AraEndpointsAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    EndpointCorsWebFilter araEndpointsCorsWebFilter(AraEndpointRoutes routes) {
+        return routes.corsWebFilter();
+    }
+
+    @Bean
     @ConditionalOnMissingBean(name = "araEndpointsRouterFunction")
     RouterFunction<ServerResponse> araEndpointsRouterFunction(AraEndpointRoutes routes) {
         return routes.routerFunction();
