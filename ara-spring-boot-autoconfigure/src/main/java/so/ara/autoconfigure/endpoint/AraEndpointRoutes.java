@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -268,7 +269,9 @@ public final class AraEndpointRoutes {
         if (given != null && SAFE_REQUEST_ID.matcher(given).matches()) {
             return given;
         }
-        return "req_" + UUID.randomUUID().toString().replace("-", "");
+        // not a secret, only unique: avoid SecureRandom (UUID.randomUUID) contention on the event loop
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "req_" + HexFormat.of().toHexDigits(random.nextLong()) + HexFormat.of().toHexDigits(random.nextLong());
     }
 
     private void securityHeaders(HttpHeaders headers) {
