@@ -265,7 +265,11 @@ public final class AraEndpointRoutes {
     }
 
     private static String requestId(ServerRequest request) {
-        String given = request.headers().firstHeader(REQUEST_ID_HEADER);
+        return requestId(request.headers().firstHeader(REQUEST_ID_HEADER));
+    }
+
+    /** The caller's request id when it is safe to echo, else a new {@code req_<32 hex>}. */
+    static String requestId(@Nullable String given) {
         if (given != null && SAFE_REQUEST_ID.matcher(given).matches()) {
             return given;
         }

@@ -111,7 +111,7 @@ public record AraEndpointsProperties(@DefaultValue("true") boolean enabled,
      *
      * @param enabled whether the document is served
      * @param path where the document is served
-     * @param title the document's info.title; defaults to the app slug
+     * @param title the document's info.title; defaults to the app slug followed by " endpoints"
      * @param version the document's info.version; defaults to 1.0.0
      */
     public record OpenApi(@DefaultValue("true") boolean enabled, @DefaultValue(DEFAULT_PATH) String path,
