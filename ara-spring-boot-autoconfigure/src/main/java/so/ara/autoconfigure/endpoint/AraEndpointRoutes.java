@@ -472,14 +472,26 @@ public final class AraEndpointRoutes {
                 }));
         }
 
+        /**
+         * Waits for the stream's first signal: a failure before any event (runtime unreachable, run refused) is a
+         * problem response with its proper status; after that the status is sent, so a failure ends the stream
+         * with an {@code error} event carrying the problem.
+         */
         private Mono<ServerResponse> stream(Map<String, Object> input, String instance, String requestId) {
-            Flux<ServerSentEvent<?>> events = Flux
-                .defer(() -> AraEndpointRoutes.this.forwarder.stream(this.spec.agentId(), input))
-                .onErrorResume(ex -> Flux.just(ServerSentEvent
+            Flux<ServerSentEvent<?>> source = Flux
+                .defer(() -> AraEndpointRoutes.this.forwarder.stream(this.spec.agentId(), input));
+            return source.switchOnFirst((first, all) -> {
+                if (first.isOnError()) {
+                    return EndpointProblems.respond(forwardingProblem(first.getThrowable(), instance, requestId),
+                            h -> {
+                            });
+                }
+                Flux<ServerSentEvent<?>> events = all.onErrorResume(ex -> Flux.just(ServerSentEvent
                     .builder((Object) EndpointProblems.toMap(forwardingProblem(ex, instance, requestId)))
                     .event("error")
                     .build()));
-            return ServerResponse.ok().contentType(EVENT_STREAM).body(events, ServerSentEvent.class);
+                return ServerResponse.ok().contentType(EVENT_STREAM).body(events, ServerSentEvent.class);
+            }, false).single();
         }
 
         private ProblemDetail forwardingProblem(Throwable failure, String instance, String requestId) {

@@ -380,10 +380,24 @@ class AraEndpointRoutesTests {
     }
 
     @Test
-    void eventStreamFailureEndsWithProblemEvent() {
+    void eventStreamWithRuntimeDownIs503Problem() {
         WebTestClient down = client(new EndpointTestSupport.DownForwarder(), AraEndpointsProperties.defaults(),
                 SPEC_CLOCK);
-        List<ServerSentEvent<String>> events = down.post().uri("/open").accept(MediaType.TEXT_EVENT_STREAM)
+        assertProblem(down.post().uri("/open").accept(MediaType.TEXT_EVENT_STREAM)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange(), HttpStatus.SERVICE_UNAVAILABLE,
+                "could not be reached");
+    }
+
+    @Test
+    void emptyEventStreamCompletes() {
+        EndpointRunForwarder empty = new EndpointTestSupport.RecordingForwarder() {
+            @Override
+            public Flux<ServerSentEvent<?>> stream(String agentId, Map<String, Object> input) {
+                return Flux.empty();
+            }
+        };
+        List<ServerSentEvent<String>> events = client(empty, AraEndpointsProperties.defaults(), SPEC_CLOCK).post()
+            .uri("/open").accept(MediaType.TEXT_EVENT_STREAM)
             .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
             .exchange()
             .expectStatus().isOk()
@@ -392,9 +406,32 @@ class AraEndpointRoutesTests {
             .getResponseBody()
             .collectList()
             .block(Duration.ofSeconds(5));
-        assertThat(events).hasSize(1);
-        assertThat(events.get(0).event()).isEqualTo("error");
-        assertThat(events.get(0).data()).contains("\"status\":503").doesNotContain("Connection refused");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void eventStreamFailureMidStreamEndsWithProblemEvent() {
+        EndpointRunForwarder breaking = new EndpointTestSupport.RecordingForwarder() {
+            @Override
+            public Flux<ServerSentEvent<?>> stream(String agentId, Map<String, Object> input) {
+                return Flux.concat(Flux.just(ServerSentEvent.builder(Map.of("type", "run.started"))
+                    .event("run.started").build()),
+                        Flux.error(new java.net.ConnectException("Connection reset to 10.0.0.1")));
+            }
+        };
+        List<ServerSentEvent<String>> events = client(breaking, AraEndpointsProperties.defaults(), SPEC_CLOCK).post()
+            .uri("/open").accept(MediaType.TEXT_EVENT_STREAM)
+            .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+            .exchange()
+            .expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+            .returnResult(new org.springframework.core.ParameterizedTypeReference<ServerSentEvent<String>>() {
+            })
+            .getResponseBody()
+            .collectList()
+            .block(Duration.ofSeconds(5));
+        assertThat(events).extracting(ServerSentEvent::event).containsExactly("run.started", "error");
+        assertThat(events.get(1).data()).contains("\"status\":503").doesNotContain("10.0.0.1");
     }
 
     @Test
