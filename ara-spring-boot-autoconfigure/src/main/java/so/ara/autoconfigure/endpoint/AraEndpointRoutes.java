@@ -63,7 +63,8 @@ import so.ara.manifest.EndpointSpec;
  * content type is read as JSON); an empty body becomes the input {@code {}}; the run input
  * ({@link EndpointGatewayInput}) is forwarded through the {@link EndpointRunForwarder}; the response is the run
  * result as JSON with {@code X-Ara-Run-Id}, or the run's events as server-sent events when the caller accepts
- * {@code text/event-stream} (a failure then ends the stream with an {@code error} event carrying a problem).
+ * {@code text/event-stream} (a failure before the first event is a problem response, a later failure ends the
+ * stream with an {@code error} event carrying the problem).
  * Every failure is an RFC 9457 problem ({@code application/problem+json}).
  */
 public final class AraEndpointRoutes {

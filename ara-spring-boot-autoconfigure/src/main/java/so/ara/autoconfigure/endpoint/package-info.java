@@ -16,7 +16,8 @@
  * <li>run input: {@code {"input": body, "gateway": {...}}}, see
  * {@link so.ara.autoconfigure.endpoint.EndpointGatewayInput} for the metadata keys;</li>
  * <li>response: the run result as JSON with {@code X-Ara-Run-Id}; with {@code Accept: text/event-stream} the run
- * events as SSE (a failure ends the stream with an {@code error} event carrying a problem);</li>
+ * events as SSE (a failure before the first event is a problem response; a later one ends the stream with an
+ * {@code error} event carrying the problem);</li>
  * <li>failures: RFC 9457 problems ({@code application/problem+json}) with {@code request_id}; 401 reasons are only
  * "missing credentials", "invalid credentials", "missing signature headers", "timestamp outside tolerance",
  * "invalid signature", "replayed message"; bearer 401s carry {@code WWW-Authenticate}; a runtime that cannot be
