@@ -1,0 +1,56 @@
+package so.ara.autoconfigure.endpoint;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Serves the application's Ara endpoints as WebFlux routes behind their auth mode, in a reactive web application
+ * that has an {@link AraEndpointCatalog} and an {@link EndpointRunForwarder}. Auto-configurations contributing
+ * those two beans must be ordered before this one.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(RouterFunction.class)
+@ConditionalOnBooleanProperty(name = "ara.endpoints.enabled", matchIfMissing = true)
+@ConditionalOnBean({ AraEndpointCatalog.class, EndpointRunForwarder.class })
+@EnableConfigurationProperties(AraEndpointsProperties.class)
+public final class AraEndpointsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EndpointSecretResolver araEndpointSecretResolver(Environment environment) {
+        return environment::getProperty;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AraEndpointRoutes araEndpointRoutes(AraEndpointCatalog catalog, EndpointRunForwarder forwarder,
+            EndpointSecretResolver secretResolver, AraEndpointsProperties properties, ObjectProvider<Clock> clock) {
+        return new AraEndpointRoutes(catalog.appSlug(), catalog.endpoints(), forwarder, secretResolver, properties,
+                clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EndpointCorsWebFilter araEndpointsCorsWebFilter(AraEndpointRoutes routes) {
+        return routes.corsWebFilter();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "araEndpointsRouterFunction")
+    RouterFunction<ServerResponse> araEndpointsRouterFunction(AraEndpointRoutes routes) {
+        return routes.routerFunction();
+    }
+}
