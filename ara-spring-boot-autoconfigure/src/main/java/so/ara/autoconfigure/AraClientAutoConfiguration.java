@@ -7,9 +7,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 import so.ara.autoconfigure.callback.AraCallbackSecret;
+import so.ara.autoconfigure.endpoint.AraEndpointsAutoConfiguration;
 import so.ara.client.AraClient;
 import so.ara.client.AraClientSettings;
 import so.ara.client.AraRuntimeClient;
@@ -20,8 +22,10 @@ import so.ara.manifest.AppManifest;
  * The reactive {@link AraClient} bound to this app's manifest and the {@link AraRuntimeClient}, connected where
  * {@code ara.mode} says: the Ara cloud, an embedded ara-local, or nowhere (manifest-only).
  */
-@AutoConfiguration(after = { AraManifestAutoConfiguration.class, WebClientAutoConfiguration.class })
+@AutoConfiguration(after = { AraManifestAutoConfiguration.class, WebClientAutoConfiguration.class },
+        before = AraEndpointsAutoConfiguration.class)
 @ConditionalOnClass(WebClient.class)
+@Import(AraEndpointBridgeConfiguration.class)
 public final class AraClientAutoConfiguration {
 
     @Bean

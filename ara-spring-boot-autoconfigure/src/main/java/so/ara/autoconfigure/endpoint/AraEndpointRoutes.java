@@ -206,7 +206,7 @@ public final class AraEndpointRoutes {
             if (!StringUtils.hasLength(secret)) {
                 String where = "Ara endpoint '" + label + "' (" + method.name() + " " + path + ", auth " + mode + ")";
                 if (this.properties.missingSecret() == AraEndpointsProperties.MissingSecret.FAIL) {
-                    throw new IllegalStateException(where + " needs its secret in the environment variable " + variable
+                    throw new MissingEndpointSecretException(variable, where + " needs its secret in the environment variable " + variable
                             + ", which is not set. Set " + variable
                             + " (environment variable, application.yml or any Spring property source), or set "
                             + "ara.endpoints.missing-secret=reject to start anyway and answer 503 on this endpoint.");
