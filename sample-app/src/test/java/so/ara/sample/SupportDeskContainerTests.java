@@ -1,12 +1,16 @@
 package so.ara.sample;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -33,6 +37,9 @@ class SupportDeskContainerTests {
     @ServiceConnection
     static AraLocalContainer ara = new AraLocalContainer();
 
+    @LocalServerPort
+    private int port;
+
     @Autowired
     private AraConnection connection;
 
@@ -58,5 +65,17 @@ class SupportDeskContainerTests {
         assertThat(run.status()).as(String.valueOf(run.run().error())).isEqualTo("completed");
         assertThat(run.output().get("text").asString()).isEqualTo("[triage] status?\nlookupTicket: {\"id\":\"T-1001\","
                 + "\"subject\":\"Cannot log in after password reset\",\"status\":\"OPEN\",\"history\":[]}");
+    }
+
+    @Test
+    void hmacEndpointIsServedEndToEnd() {
+        String body = "{\"message\":\"From the webhook\"}";
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+                .build().post().uri("/webhooks/tickets").contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> SignedRequests.standardWebhooks(h, "whsec_ZGV2LXRyaWFnZS1zZWNyZXQtZm9yLWxvY2Fs",
+                        "msg_container_1", Instant.now().getEpochSecond(), body))
+                .bodyValue(body).exchange().expectStatus().isOk().expectHeader().exists("X-Ara-Run-Id")
+                .expectBody().jsonPath("$.run.output.text").isEqualTo("[triage] From the webhook")
+                .jsonPath("$.run.app_id").isEqualTo(deployState.snapshot().appId());
     }
 }
