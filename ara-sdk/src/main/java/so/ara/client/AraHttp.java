@@ -1,0 +1,349 @@
+package so.ara.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.http.codec.json.JacksonJsonEncoder;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriUtils;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
+import so.ara.credentials.AraCredentials;
+import so.ara.json.AraJson;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * The shared HTTP layer of the Ara clients (reference §4.1): JSON in and out with {@link AraJson#mapper()}, error
+ * messages as the Python SDK, retries of idempotent calls, one {@code ara.client.requests} observation per call, and a
+ * separate streaming connector without response timeout for SSE.
+ */
+final class AraHttp {
+
+    static final String OBSERVATION_NAME = "ara.client.requests";
+    static final ParameterizedTypeReference<ServerSentEvent<String>> SSE_TYPE =
+            new ParameterizedTypeReference<>() {
+            };
+
+    /** An authorization header to send, or {@link #NONE} for none. */
+    record Auth(@Nullable String header, @Nullable String value) {
+
+        static final Auth NONE = new Auth(null, null);
+
+        static Auth bearer(String token) {
+            return new Auth(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+
+        static Auth appKey(String key) {
+            return new Auth("X-Ara-App-Key", key);
+        }
+
+        @Override
+        public String toString() {
+            return "Auth[" + this.header + "]";
+        }
+    }
+
+    private final AraCredentials credentials;
+    private final AraClientSettings settings;
+    private final ObservationRegistry registry;
+    private final WebClient web;
+    private final WebClient stream;
+
+    AraHttp(WebClient.Builder builder, AraCredentials credentials, AraClientSettings settings,
+            @Nullable ObservationRegistry registry, @Nullable HttpClient streamHttpClient) {
+        this.credentials = credentials;
+        this.settings = settings;
+        this.registry = registry != null ? registry : ObservationRegistry.NOOP;
+        this.web = builder.clone().codecs(codecs -> {
+            codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(AraJson.mapper()));
+            codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(AraJson.mapper()));
+        }).build();
+        HttpClient streaming = streamHttpClient != null ? streamHttpClient
+                : HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
+        this.stream = builder.clone().codecs(codecs -> {
+            codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(AraJson.mapper()));
+            codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(AraJson.mapper()));
+        }).clientConnector(new ReactorClientHttpConnector(streaming)).build();
+    }
+
+    AraCredentials credentials() {
+        return this.credentials;
+    }
+
+    AraClientSettings settings() {
+        return this.settings;
+    }
+
+    Mono<Auth> controlPlane() {
+        return this.credentials.controlPlaneToken().map(Auth::bearer);
+    }
+
+    /** Expands {@code {name}} placeholders of a template with encoded path segments, in order. */
+    static String path(String template, String... values) {
+        StringBuilder out = new StringBuilder();
+        int index = 0;
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c == '{') {
+                int end = template.indexOf('}', i);
+                out.append(UriUtils.encodePathSegment(values[index++], java.nio.charset.StandardCharsets.UTF_8));
+                i = end + 1;
+            }
+            else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Appends the query, dropping parameters whose value is null or empty (reference §8). */
+    static String withQuery(String path, Map<String, ?> query) {
+        StringBuilder out = new StringBuilder(path);
+        char sep = path.contains("?") ? '&' : '?';
+        for (Map.Entry<String, ?> entry : query.entrySet()) {
+            Object value = entry.getValue();
+            if (value == null || String.valueOf(value).isEmpty()) {
+                continue;
+            }
+            out.append(sep).append(UriUtils.encodeQueryParam(entry.getKey(), java.nio.charset.StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(UriUtils.encodeQueryParam(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        return out.toString();
+    }
+
+    static Map<String, Object> query(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    Mono<JsonNode> call(HttpMethod method, String uriTemplate, String path, @Nullable Object body, Mono<Auth> auth) {
+        return call(method, uriTemplate, path, body, auth, Map.of(), this.settings.timeout());
+    }
+
+    /**
+     * One JSON call. 204 → {@link NullNode}; empty body → {@code {}}. Idempotent methods (GET, PUT, DELETE, HEAD)
+     * retry connection errors and 502/503/504; POST/PATCH never retry.
+     */
+    Mono<JsonNode> call(HttpMethod method, String uriTemplate, String path, @Nullable Object body, Mono<Auth> auth,
+            Map<String, String> headers, Duration timeout) {
+        String m = method.name();
+        boolean idempotent = method == HttpMethod.GET || method == HttpMethod.PUT || method == HttpMethod.DELETE
+                || method == HttpMethod.HEAD;
+        AtomicInteger status = new AtomicInteger(-1);
+        Mono<JsonNode> attempt = auth.flatMap(a -> this.web.method(method)
+                .uri(URI.create(this.credentials.apiBaseUrl() + path))
+                .headers(h -> {
+                    h.setContentType(MediaType.APPLICATION_JSON);
+                    apply(h, a, headers);
+                })
+                .body(body == null ? (request, context) -> request.setComplete()
+                        : org.springframework.web.reactive.function.BodyInserters.fromValue(body))
+                .exchangeToMono(response -> handle(response, m, path, status)))
+                .timeout(timeout)
+                .onErrorMap(ex -> mapError(ex, m, path, timeout));
+        Mono<JsonNode> withRetry = idempotent && this.settings.maxRetries() > 0
+                ? attempt.retryWhen(Retry.fixedDelay(this.settings.maxRetries(), this.settings.retryBackoff())
+                        .filter(AraHttp::isTransient)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                : attempt;
+        return observe(withRetry, m, uriTemplate, status);
+    }
+
+    private Mono<JsonNode> handle(ClientResponse response, String method, String path, AtomicInteger status) {
+        int code = response.statusCode().value();
+        status.set(code);
+        if (code >= 400) {
+            return response.bodyToMono(String.class).defaultIfEmpty("")
+                    .flatMap(text -> Mono.error(apiError(response, code, method, path, text)));
+        }
+        if (code == 204) {
+            return response.releaseBody().thenReturn(NullNode.getInstance());
+        }
+        return response.bodyToMono(JsonNode.class).defaultIfEmpty(AraJson.mapper().createObjectNode());
+    }
+
+    AraApiException apiError(ClientResponse response, int code, String method, String path, String body) {
+        Long retryAfter = null;
+        String header = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        if (header != null && header.strip().matches("\\d+")) {
+            retryAfter = Long.parseLong(header.strip());
+        }
+        return new AraApiException(code, method, path, body, this.credentials.debugHttpErrors(), retryAfter);
+    }
+
+    private static void apply(HttpHeaders h, Auth auth, Map<String, String> headers) {
+        if (auth.header() != null && auth.value() != null) {
+            h.set(auth.header(), auth.value());
+        }
+        headers.forEach(h::set);
+    }
+
+    static boolean isTransient(Throwable ex) {
+        if (ex instanceof AraConnectionException) {
+            return true;
+        }
+        return ex instanceof AraApiException api
+                && (api.getStatus() == 502 || api.getStatus() == 503 || api.getStatus() == 504);
+    }
+
+    static Throwable mapError(Throwable ex, String method, String path, Duration timeout) {
+        if (ex instanceof AraException) {
+            return ex;
+        }
+        if (ex instanceof TimeoutException) {
+            return new AraTimeoutException(method, path, timeout, ex);
+        }
+        if (ex instanceof DecodingException || ex instanceof JacksonException) {
+            return new AraException(method + " " + path + " failed: response is not valid JSON", ex);
+        }
+        return new AraConnectionException(method, path, reason(ex), ex);
+    }
+
+    static String reason(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message != null && !message.isBlank() ? message : root.getClass().getSimpleName();
+    }
+
+    private <T> Mono<T> observe(Mono<T> call, String method, String uriTemplate, AtomicInteger status) {
+        if (this.registry.isNoop()) {
+            return call;
+        }
+        return Mono.defer(() -> {
+            Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.registry)
+                    .contextualName("ara " + method + " " + uriTemplate)
+                    .lowCardinalityKeyValue("method", method)
+                    .lowCardinalityKeyValue("uri", uriTemplate)
+                    .start();
+            return call.doOnSuccess(value -> stop(observation, status.get(), null))
+                    .doOnError(ex -> stop(observation, status.get(), ex))
+                    .doOnCancel(() -> {
+                        observation.lowCardinalityKeyValue("status", "CLIENT_ERROR");
+                        observation.lowCardinalityKeyValue("outcome", "UNKNOWN");
+                        observation.lowCardinalityKeyValue("exception", "none");
+                        observation.stop();
+                    });
+        });
+    }
+
+    private static void stop(Observation observation, int status, @Nullable Throwable error) {
+        if (error instanceof AraApiException api) {
+            status = api.getStatus();
+        }
+        String statusValue = status > 0 ? Integer.toString(status) : (error != null ? "IO_ERROR" : "CLIENT_ERROR");
+        String outcome;
+        if (status >= 500) {
+            outcome = "SERVER_ERROR";
+        }
+        else if (status >= 400) {
+            outcome = "CLIENT_ERROR";
+        }
+        else if (status >= 300) {
+            outcome = "REDIRECTION";
+        }
+        else if (status >= 200) {
+            outcome = "SUCCESS";
+        }
+        else {
+            outcome = "UNKNOWN";
+        }
+        observation.lowCardinalityKeyValue("status", statusValue);
+        observation.lowCardinalityKeyValue("outcome", outcome);
+        observation.lowCardinalityKeyValue("exception", error != null ? error.getClass().getSimpleName() : "none");
+        if (error != null) {
+            observation.error(error);
+        }
+        observation.stop();
+    }
+
+    /**
+     * One SSE connection (no reconnect): HTTP errors become {@link AraApiException} (or {@code errorFactory}'s),
+     * network failures {@link AraConnectionException}. The observation ends when the response headers arrive.
+     */
+    Flux<ServerSentEvent<String>> sse(HttpMethod method, String uriTemplate, String path, @Nullable Object body,
+            Auth auth, Map<String, String> headers, @Nullable ErrorFactory errorFactory) {
+        String m = method.name();
+        return Flux.defer(() -> {
+            Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.registry)
+                    .contextualName("ara " + m + " " + uriTemplate)
+                    .lowCardinalityKeyValue("method", m)
+                    .lowCardinalityKeyValue("uri", uriTemplate)
+                    .start();
+            AtomicInteger status = new AtomicInteger(-1);
+            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+            WebClient.RequestBodySpec spec = this.stream.method(method)
+                    .uri(URI.create(this.credentials.apiBaseUrl() + path))
+                    .headers(h -> {
+                        if (body != null) {
+                            h.setContentType(MediaType.APPLICATION_JSON);
+                        }
+                        h.setAccept(java.util.List.of(MediaType.TEXT_EVENT_STREAM));
+                        apply(h, auth, headers);
+                    });
+            WebClient.RequestHeadersSpec<?> ready = body != null ? spec.bodyValue(body) : spec;
+            return ready.exchangeToFlux(response -> {
+                int code = response.statusCode().value();
+                status.set(code);
+                if (code >= 400) {
+                    return response.bodyToMono(String.class).defaultIfEmpty("").flatMapMany(text -> {
+                        AraApiException error = errorFactory != null ? errorFactory.create(code, text)
+                                : apiError(response, code, m, path, text);
+                        if (stopped.compareAndSet(false, true)) {
+                            stop(observation, code, error);
+                        }
+                        return Flux.error(error);
+                    });
+                }
+                if (stopped.compareAndSet(false, true)) {
+                    stop(observation, code, null);
+                }
+                return response.bodyToFlux(SSE_TYPE);
+            }).doOnError(ex -> {
+                if (stopped.compareAndSet(false, true)) {
+                    stop(observation, status.get(), ex);
+                }
+            }).doOnCancel(() -> {
+                if (stopped.compareAndSet(false, true)) {
+                    observation.stop();
+                }
+            });
+        }).onErrorMap(ex -> mapError(ex, m, path, Duration.ZERO));
+    }
+
+    @FunctionalInterface
+    interface ErrorFactory {
+        AraApiException create(int status, String body);
+    }
+}
