@@ -1,0 +1,160 @@
+package so.ara.local;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.http.codec.json.JacksonJsonEncoder;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import so.ara.json.AraJson;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * An Ara-compatible control plane and local runtime on Reactor Netty, without a Spring ApplicationContext
+ * (functional WebFlux routes turned into an {@link HttpHandler}), so it can be embedded in any app.
+ *
+ * <pre>{@code
+ * try (AraLocalServer server = AraLocalServer.start(AraLocalSettings.defaults())) {
+ *     String base = server.baseUrl();   // http://127.0.0.1:<port>
+ *     String key = server.apiKey();     // control-plane bearer
+ * }
+ * }</pre>
+ */
+public final class AraLocalServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AraLocalServer.class);
+
+    private final AraLocalSettings settings;
+    private final LocalStore store;
+    private final LogHub logs;
+    private final LocalScheduler scheduler;
+    private final RunEngine engine;
+    private final LocalHttpClient http;
+    private final DisposableServer server;
+    private final Disposable ticker;
+
+    private AraLocalServer(AraLocalSettings settings) {
+        this.settings = settings;
+        this.store = new LocalStore(settings);
+        this.logs = new LogHub(settings.limits().maxLogRowsPerApp(), settings.limits().subscriberBuffer(),
+                settings.heartbeatInterval(), settings.clock());
+        this.http = new LocalHttpClient();
+        CallbackBridge bridge = new CallbackBridge(http, settings.callbackTimeout(), settings.clock());
+        AgentModel model = settings.model().isOpenAiCompatible()
+                ? new OpenAiCompatibleModel(http, settings.model(), settings.callbackTimeout().multipliedBy(4))
+                : new BuiltinModel();
+        this.engine = new RunEngine(store, logs, bridge, bridge, model, http, settings);
+        this.scheduler = new LocalScheduler(settings.clock());
+        this.scheduler.firing(this::fire);
+        String[] base = new String[1];
+        LocalRoutes routes = new LocalRoutes(store, logs, engine, scheduler, bridge, model, settings, v -> base[0]);
+        HandlerStrategies strategies = HandlerStrategies.builder().codecs(c -> {
+            c.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(AraJson.mapper()));
+            c.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(AraJson.mapper()));
+            c.defaultCodecs().maxInMemorySize(settings.limits().maxBodyBytes());
+        }).build();
+        HttpHandler handler = RouterFunctions.toHttpHandler(routes.router(), strategies);
+        this.server = HttpServer.create().host(settings.host()).port(settings.port())
+                .handle(new ReactorHttpHandlerAdapter(handler)).bindNow(Duration.ofSeconds(20));
+        base[0] = "http://" + hostForUrl(settings.host()) + ":" + server.port();
+        for (LocalApp app : store.apps()) {
+            scheduler.registerManifest(app);
+        }
+        Duration tick = settings.scheduleTick();
+        this.ticker = tick == null ? null : Flux.interval(tick, tick, Schedulers.parallel())
+                .onBackpressureDrop()
+                .concatMap(i -> Mono.fromRunnable(() -> scheduler.tick().forEach(Mono::subscribe))
+                        .onErrorResume(e -> Mono.empty()))
+                .subscribe();
+    }
+
+    private static String hostForUrl(String host) {
+        if ("0.0.0.0".equals(host)) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Starts a server with the given settings; binds before returning. */
+    public static AraLocalServer start(AraLocalSettings settings) {
+        return new AraLocalServer(settings == null ? AraLocalSettings.defaults() : settings);
+    }
+
+    public String baseUrl() {
+        return "http://" + hostForUrl(settings.host()) + ":" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The current control-plane bearer key (changes after {@code POST /apps/api-key/rotate}). */
+    public String apiKey() {
+        return store.apiKey();
+    }
+
+    public AraLocalSettings settings() {
+        return settings;
+    }
+
+    /** Fires the schedules that are due at the settings' clock time; returns the runs they started, finished. */
+    List<Run> tickSchedules() {
+        return Flux.concat(scheduler.tick()).collectList().block(Duration.ofSeconds(30));
+    }
+
+    LocalStore store() {
+        return store;
+    }
+
+    LogHub logs() {
+        return logs;
+    }
+
+    LocalScheduler scheduler() {
+        return scheduler;
+    }
+
+    private Mono<Run> fire(LocalScheduler.Entry entry) {
+        return Mono.defer(() -> {
+            LocalApp app = store.app(entry.appId);
+            Map<String, Object> run = entry.run;
+            boolean tool = "tool".equals(run.get("type"));
+            String agentId = tool ? null : Json.str(run, "agent_id");
+            Object input = tool ? Json.obj("schedule_id", entry.id) : run.get("input") == null ? Json.obj()
+                    : Json.copy(run.get("input"));
+            Run created = engine.create(app, agentId, input, "schedule", false, null, null, null);
+            logs.publish(app.id, created.runId, "schedule.fired", "Schedule " + entry.id + " fired",
+                    Json.obj("schedule_id", entry.id, "kind", entry.kind, "source", entry.source, "run", run));
+            if (tool) {
+                String name = Json.str(run, "tool_name") != null ? Json.str(run, "tool_name") : Json.str(run, "tool");
+                Map<String, Object> args = Json.map(run, "args");
+                return engine.executeToolRun(app, created, name, args == null ? Json.obj() : Json.copy(args));
+            }
+            return engine.execute(app, created);
+        }).onErrorResume(e -> {
+            log.warn("ara-local schedule {} of app {} could not start: {}", entry.id, entry.appId, e.getMessage());
+            return Mono.empty();
+        });
+    }
+
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.dispose();
+        }
+        server.disposeNow(Duration.ofSeconds(5));
+        http.close();
+        store.save();
+    }
+}

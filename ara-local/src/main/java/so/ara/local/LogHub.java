@@ -1,0 +1,155 @@
+package so.ara.local;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * Per-app log rows: a bounded ring buffer ({@code limits.maxLogRowsPerApp}, default 10,000 rows; the oldest rows are
+ * dropped first) with per-app increasing ids, plus live subscribers.
+ *
+ * <p>Resume without loss or duplicates: a subscriber is registered and the buffered rows after its
+ * {@code Last-Event-ID} are copied under the same lock, so every row is either in the replay copy or delivered
+ * live; rows are also de-duplicated by id on the way out. Each subscriber has a bounded queue
+ * ({@code limits.subscriberBuffer}); a subscriber that falls that far behind is dropped with a final comment
+ * ({@code : dropped: slow consumer ...}) instead of growing memory.
+ */
+final class LogHub {
+
+    record Row(long id, String eventType, Map<String, Object> json) {
+    }
+
+    static final class SlowConsumer extends RuntimeException {
+        SlowConsumer() {
+            super("slow consumer", null, false, false);
+        }
+    }
+
+    private static final class AppLog {
+        long nextId = 1;
+        final ArrayDeque<Row> ring = new ArrayDeque<>();
+        final List<Sinks.Many<Row>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    }
+
+    private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
+    private final int capacity;
+    private final int subscriberBuffer;
+    private final Duration heartbeat;
+    private final Clock clock;
+
+    LogHub(int capacity, int subscriberBuffer, Duration heartbeat, Clock clock) {
+        this.capacity = capacity;
+        this.subscriberBuffer = subscriberBuffer;
+        this.heartbeat = heartbeat;
+        this.clock = clock;
+    }
+
+    private AppLog log(String appId) {
+        return logs.computeIfAbsent(appId, k -> new AppLog());
+    }
+
+    /** Appends a row and hands it to live subscribers. */
+    Row publish(String appId, String runId, String eventType, String message, Map<String, Object> data) {
+        AppLog log = log(appId);
+        synchronized (log) {
+            long id = log.nextId++;
+            String level = eventType.endsWith(".failed") ? "error" : "info";
+            Map<String, Object> json = Json.obj("id", Long.toString(id), "timestamp", clock.instant().toString(),
+                    "level", level, "app_id", appId, "run_id", runId, "event_type", eventType, "message", message,
+                    "data", data == null ? Json.obj() : data);
+            Row row = new Row(id, eventType, json);
+            log.ring.addLast(row);
+            while (log.ring.size() > capacity) {
+                log.ring.removeFirst();
+            }
+            // copy-on-write list: a subscriber cancelling inside tryEmitNext may remove itself safely
+            for (Sinks.Many<Row> sink : log.subscribers) {
+                Sinks.EmitResult result = sink.tryEmitNext(row);
+                if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+                    log.subscribers.remove(sink);
+                    sink.tryEmitError(new SlowConsumer());
+                } else if (result.isFailure()) {
+                    log.subscribers.remove(sink);
+                }
+            }
+            return row;
+        }
+    }
+
+    /** Buffered rows of an app with id greater than {@code afterId}. */
+    List<Row> rows(String appId, long afterId) {
+        AppLog log = log(appId);
+        synchronized (log) {
+            List<Row> out = new ArrayList<>();
+            for (Row row : log.ring) {
+                if (row.id > afterId) {
+                    out.add(row);
+                }
+            }
+            return out;
+        }
+    }
+
+    int subscriberCount(String appId) {
+        AppLog log = log(appId);
+        synchronized (log) {
+            return log.subscribers.size();
+        }
+    }
+
+    /** Rows after {@code lastEventId} (replay), then live rows; never completes unless the subscriber is dropped. */
+    Flux<Row> rowFlux(String appId, long lastEventId) {
+        return Flux.defer(() -> {
+            AppLog log = log(appId);
+            Sinks.Many<Row> sink = Sinks.many().unicast().onBackpressureBuffer(
+                    Queues.<Row>get(subscriberBuffer).get());
+            List<Row> replay = new ArrayList<>();
+            synchronized (log) {
+                log.subscribers.add(sink);
+                for (Row row : log.ring) {
+                    if (row.id > lastEventId) {
+                        replay.add(row);
+                    }
+                }
+            }
+            AtomicLong lastSent = new AtomicLong(lastEventId);
+            return Flux.concat(Flux.fromIterable(replay), sink.asFlux())
+                    .filter(row -> row.id > lastSent.get())
+                    .doOnNext(row -> lastSent.set(row.id))
+                    .doFinally(signal -> {
+                        synchronized (log) {
+                            log.subscribers.remove(sink);
+                        }
+                    });
+        });
+    }
+
+    /** The SSE form: {@code retry: 1000} first, {@code id:}/{@code event:}/{@code data:} rows, keep-alive comments. */
+    static final String DROPPED = "dropped: slow consumer; reconnect with Last-Event-ID";
+
+    Flux<ServerSentEvent<String>> sse(String appId, long lastEventId) {
+        Flux<ServerSentEvent<String>> rows = rowFlux(appId, lastEventId)
+                .map(row -> ServerSentEvent.<String>builder(Json.writeString(row.json()))
+                        .id(Long.toString(row.id())).event(row.eventType()).build())
+                .onErrorResume(SlowConsumer.class, e -> Flux.just(ServerSentEvent.<String>builder()
+                        .comment(DROPPED).build()));
+        Sinks.One<Boolean> done = Sinks.one();
+        Flux<ServerSentEvent<String>> beats = Flux.interval(heartbeat, heartbeat)
+                .map(i -> ServerSentEvent.<String>builder().comment("keep-alive").build())
+                .takeUntilOther(done.asMono());
+        Flux<ServerSentEvent<String>> first = Flux.just(ServerSentEvent.<String>builder()
+                .retry(Duration.ofMillis(1000)).build());
+        return first.concatWith(Flux.merge(16, rows.doOnTerminate(() -> done.tryEmitValue(true)), beats)
+                .takeUntil(e -> DROPPED.equals(e.comment())));
+    }
+}

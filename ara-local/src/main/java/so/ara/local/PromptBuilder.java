@@ -1,0 +1,10 @@
+package so.ara.local;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+/** Step one of a run: the prompt of an agent for an input. */
+interface PromptBuilder {
+    Mono<String> build(LocalApp app, String agentId, Map<String, Object> agentRow, Object input);
+}

@@ -1,0 +1,198 @@
+package so.ara.local;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import so.ara.auth.AraSignature;
+import so.ara.spec.RunIds;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+
+/**
+ * Executes runs: {@code run.started} → prompt ({@link PromptBuilder}) → {@code run.prompt.built} → model
+ * ({@link AgentModel}) with tool calls through {@link ToolInvoker} ({@code run.tool.*}) → {@code run.completed} or
+ * {@code run.failed}. Webhook-mode runs then POST {@code {"event","run"}} to their callback, signed and retried.
+ */
+final class RunEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
+
+    private final LocalStore store;
+    private final LogHub logs;
+    private final PromptBuilder prompts;
+    private final ToolInvoker toolInvoker;
+    private final AgentModel model;
+    private final LocalHttpClient http;
+    private final Clock clock;
+    private final Duration webhookBackoff;
+    private final Duration callbackTimeout;
+
+    RunEngine(LocalStore store, LogHub logs, PromptBuilder prompts, ToolInvoker toolInvoker, AgentModel model,
+            LocalHttpClient http, AraLocalSettings settings) {
+        this.store = store;
+        this.logs = logs;
+        this.prompts = prompts;
+        this.toolInvoker = toolInvoker;
+        this.model = model;
+        this.http = http;
+        this.clock = settings.clock();
+        this.webhookBackoff = settings.webhookBackoff();
+        this.callbackTimeout = settings.callbackTimeout();
+    }
+
+    /** Resolves the agent (explicit, else default) and registers a queued run. 404 for an unknown agent. */
+    Run create(LocalApp app, String agentId, Object input, String mode, boolean warmup, String runId,
+            String idempotencyKey, Map<String, Object> callback) {
+        String resolved = agentId;
+        if (resolved == null) {
+            resolved = app.defaultAgentId();
+        } else if (app.agentRow(resolved) == null) {
+            throw ApiException.notFound("agent '" + resolved + "' not found in app '" + app.slug + "'");
+        }
+        String id = runId == null ? RunIds.newRunId(clock) : runId;
+        if (store.run(id) != null) {
+            throw ApiException.conflict("run id '" + id + "' already exists");
+        }
+        Run run = new Run(id, app.id, resolved, mode, input == null ? Json.obj() : input, warmup, idempotencyKey,
+                callback, clock.instant());
+        store.putRun(run);
+        return run;
+    }
+
+    /** Executes a created run; the Mono completes (never errors) with the finished run. */
+    Mono<Run> execute(LocalApp app, Run run) {
+        return Mono.defer(() -> {
+            run.running();
+            if (run.warmup) {
+                logs.publish(app.id, run.runId, "run.warmup.started", "Warmup started", Json.obj("agent_id", run.agentId));
+            }
+            logs.publish(app.id, run.runId, "run.started", "Run started", Json.obj("agent_id", run.agentId));
+            Map<String, Object> agentRow = run.agentId == null ? null : app.agentRow(run.agentId);
+            List<AgentModel.ToolCall> calls = new ArrayList<>();
+            AgentModel.ToolExecutor executor = (name, args) -> executeTool(app, run, name, args, calls);
+            return prompts.build(app, run.agentId, agentRow, run.input)
+                    .doOnNext(prompt -> logs.publish(app.id, run.runId, "run.prompt.built", "Prompt built",
+                            Json.obj("agent_id", run.agentId, "prompt_chars", prompt.length())))
+                    .flatMap(prompt -> model.run(new AgentModel.ModelRequest(run.agentId, prompt, run.input,
+                            openAiTools(app)), executor))
+                    .map(result -> {
+                        List<Object> toolCalls = new ArrayList<>();
+                        result.toolCalls().forEach(c -> toolCalls.add(c.toMap()));
+                        run.complete(Json.obj("text", result.text(), "tool_calls", toolCalls), clock.instant());
+                        logs.publish(app.id, run.runId, "run.completed", "Run completed",
+                                Json.obj("agent_id", run.agentId, "status", "completed"));
+                        if (run.warmup) {
+                            logs.publish(app.id, run.runId, "run.warmup.completed", "Warmup completed", Json.obj());
+                        }
+                        return run;
+                    })
+                    .onErrorResume(e -> {
+                        String message = e instanceof AgentModel.ToolFailure ? e.getMessage()
+                                : "run failed: " + e.getClass().getSimpleName();
+                        if (!(e instanceof AgentModel.ToolFailure)) {
+                            log.warn("ara-local run {} failed unexpectedly", run.runId, e);
+                        }
+                        List<Object> toolCalls = new ArrayList<>();
+                        synchronized (calls) {
+                            calls.forEach(c -> toolCalls.add(c.toMap()));
+                        }
+                        run.fail(message, Json.obj("text", "", "tool_calls", toolCalls), clock.instant());
+                        logs.publish(app.id, run.runId, "run.failed", message,
+                                Json.obj("agent_id", run.agentId, "status", "failed", "error", message));
+                        return Mono.just(run);
+                    })
+                    .doOnNext(finished -> deliverWebhook(app, finished));
+        });
+    }
+
+    /** Executes a created run that calls one tool directly (a scheduled tool job), without prompt or model. */
+    Mono<Run> executeToolRun(LocalApp app, Run run, String toolName, Map<String, Object> args) {
+        return Mono.defer(() -> {
+            run.running();
+            logs.publish(app.id, run.runId, "run.started", "Run started", Json.obj("tool", toolName));
+            List<AgentModel.ToolCall> calls = new ArrayList<>();
+            return executeTool(app, run, toolName, args, calls).map(result -> {
+                run.complete(Json.obj("text", Json.writeString(result), "tool_calls",
+                        List.of(new AgentModel.ToolCall(toolName, args, result).toMap())), clock.instant());
+                logs.publish(app.id, run.runId, "run.completed", "Run completed", Json.obj("status", "completed"));
+                return run;
+            }).onErrorResume(e -> {
+                String message = e instanceof AgentModel.ToolFailure ? e.getMessage() : "tool run failed";
+                run.fail(message, Json.obj("text", "", "tool_calls", List.of()), clock.instant());
+                logs.publish(app.id, run.runId, "run.failed", message, Json.obj("status", "failed", "error", message));
+                return Mono.just(run);
+            });
+        });
+    }
+
+    /** Starts a created run in the background. */
+    void submit(LocalApp app, Run run) {
+        execute(app, run).subscribeOn(Schedulers.parallel()).subscribe();
+    }
+
+    private Mono<Object> executeTool(LocalApp app, Run run, String name, Map<String, Object> args,
+            List<AgentModel.ToolCall> calls) {
+        return Mono.defer(() -> {
+            Map<String, Object> row = app.toolRow(name);
+            logs.publish(app.id, run.runId, "run.tool.started", "Tool " + name + " started",
+                    Json.obj("tool", name, "args", args));
+            Mono<Object> invocation = row == null
+                    ? Mono.error(new AgentModel.ToolFailure("tool '" + name + "' is not a tool of app '" + app.slug + "'"))
+                    : toolInvoker.invoke(app, name, row, args);
+            return invocation
+                    .doOnNext(result -> {
+                        synchronized (calls) {
+                            calls.add(new AgentModel.ToolCall(name, args, result));
+                        }
+                        logs.publish(app.id, run.runId, "run.tool.completed", "Tool " + name + " completed",
+                                Json.obj("tool", name, "result", result));
+                    })
+                    .doOnError(e -> logs.publish(app.id, run.runId, "run.tool.failed",
+                            e instanceof AgentModel.ToolFailure ? e.getMessage() : "tool '" + name + "' failed",
+                            Json.obj("tool", name, "error", e.getMessage())));
+        });
+    }
+
+    static List<Map<String, Object>> openAiTools(LocalApp app) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> row : app.tools()) {
+            Map<String, Object> fn = Json.map(row, "function");
+            if (fn != null) {
+                out.add(Json.obj("type", "function", "function", Json.copy(fn)));
+            }
+        }
+        return out;
+    }
+
+    private void deliverWebhook(LocalApp app, Run run) {
+        if (!"webhook".equals(run.responseMode) || run.callback == null) {
+            return;
+        }
+        String url = Json.str(run.callback, "url");
+        String event = "run." + run.status();
+        List<Object> events = Json.list(run.callback, "events");
+        if (url == null || (events != null && !events.contains(event))) {
+            return;
+        }
+        String secret = run.callback.get("secret") == null ? "" : run.callback.get("secret").toString();
+        byte[] body = Json.write(Json.obj("event", event, "run", run.toMap()));
+        String delivery = "dlv_" + LocalStore.random(20);
+        Mono.defer(() -> {
+            long ts = clock.instant().getEpochSecond();
+            Map<String, String> headers = Map.of(AraSignature.TIMESTAMP_HEADER, Long.toString(ts),
+                    AraSignature.DELIVERY_ID_HEADER, delivery,
+                    AraSignature.SIGNATURE_HEADER, AraSignature.sign(secret, ts, delivery, body));
+            return http.postJson(url, headers, body, callbackTimeout).flatMap(resp -> resp.ok() ? Mono.just(resp)
+                    : Mono.error(new IllegalStateException("webhook answered HTTP " + resp.status())));
+        })
+                .retryWhen(Retry.backoff(3, webhookBackoff).maxBackoff(webhookBackoff.multipliedBy(4)).jitter(0))
+                .subscribe(ok -> { }, e -> log.warn("ara-local webhook for run {} failed after retries: {}",
+                        run.runId, e.getClass().getSimpleName()));
+    }
+}
