@@ -22,7 +22,6 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -694,10 +693,11 @@ final class LocalRoutes {
                 throw ApiException.badRequest("Last-Event-ID must be a log row id (an integer)");
             }
         }
-        Flux<ServerSentEvent<String>> events = logs.sse(app.id, after);
+        Flux<DataBuffer> frames = logs.sseFrames(app.id, after)
+                .map(s -> DefaultDataBufferFactory.sharedInstance.wrap(s.getBytes(StandardCharsets.UTF_8)));
         return ServerResponse.ok().contentType(MediaType.TEXT_EVENT_STREAM)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .body(BodyInserters.fromServerSentEvents(events));
+                .body(BodyInserters.fromDataBuffers(frames));
     }
 
     // ================================================================ endpoint gateway

@@ -26,7 +26,13 @@ import reactor.util.concurrent.Queues;
  */
 final class LogHub {
 
-    record Row(long id, String eventType, Map<String, Object> json) {
+    /** A log row; {@code data} is its JSON text, serialized once when published. */
+    record Row(long id, String eventType, Map<String, Object> json, String data) {
+
+        /** The SSE frame of docs/local-wire.md: {@code id: n}, {@code event: type}, {@code data: {json}}. */
+        String frame() {
+            return "id: " + id + "\nevent: " + eventType + "\ndata: " + data + "\n\n";
+        }
     }
 
     static final class SlowConsumer extends RuntimeException {
@@ -67,7 +73,7 @@ final class LogHub {
             Map<String, Object> json = Json.obj("id", Long.toString(id), "timestamp", clock.instant().toString(),
                     "level", level, "app_id", appId, "run_id", runId, "event_type", eventType, "message", message,
                     "data", data == null ? Json.obj() : data);
-            Row row = new Row(id, eventType, json);
+            Row row = new Row(id, eventType, json, Json.writeString(json));
             log.ring.addLast(row);
             while (log.ring.size() > capacity) {
                 log.ring.removeFirst();
@@ -137,19 +143,38 @@ final class LogHub {
     /** The SSE form: {@code retry: 1000} first, {@code id:}/{@code event:}/{@code data:} rows, keep-alive comments. */
     static final String DROPPED = "dropped: slow consumer; reconnect with Last-Event-ID";
 
+    /** The SSE form: {@code retry: 1000} first, {@code id:}/{@code event:}/{@code data:} rows, keep-alive comments. */
     Flux<ServerSentEvent<String>> sse(String appId, long lastEventId) {
-        Flux<ServerSentEvent<String>> rows = rowFlux(appId, lastEventId)
-                .map(row -> ServerSentEvent.<String>builder(Json.writeString(row.json()))
-                        .id(Long.toString(row.id())).event(row.eventType()).build())
-                .onErrorResume(SlowConsumer.class, e -> Flux.just(ServerSentEvent.<String>builder()
-                        .comment(DROPPED).build()));
+        return stream(appId, lastEventId,
+                row -> ServerSentEvent.<String>builder(row.data()).id(Long.toString(row.id())).event(row.eventType())
+                        .build(),
+                comment -> ServerSentEvent.<String>builder().comment(comment).build(),
+                ServerSentEvent.<String>builder().retry(Duration.ofMillis(1000)).build(),
+                e -> DROPPED.equals(e.comment()));
+    }
+
+    /**
+     * The same stream as raw {@code text/event-stream} frames, written without per-event flushes so the transport
+     * can batch under load ({@code retry: 1000}, {@code id: n}, {@code event: type}, {@code data: {json}},
+     * {@code : keep-alive}).
+     */
+    Flux<String> sseFrames(String appId, long lastEventId) {
+        return stream(appId, lastEventId, Row::frame, comment -> ": " + comment + "\n\n", "retry: 1000\n\n",
+                DROPPED_FRAME::equals);
+    }
+
+    private static final String DROPPED_FRAME = ": " + DROPPED + "\n\n";
+
+    private <T> Flux<T> stream(String appId, long lastEventId, java.util.function.Function<Row, T> rowMapper,
+            java.util.function.Function<String, T> commentMapper, T retry, java.util.function.Predicate<T> isDropped) {
+        Flux<T> rows = rowFlux(appId, lastEventId)
+                .map(rowMapper)
+                .onErrorResume(SlowConsumer.class, e -> Flux.just(commentMapper.apply(DROPPED)));
         Sinks.One<Boolean> done = Sinks.one();
-        Flux<ServerSentEvent<String>> beats = Flux.interval(heartbeat, heartbeat)
-                .map(i -> ServerSentEvent.<String>builder().comment("keep-alive").build())
+        Flux<T> beats = Flux.interval(heartbeat, heartbeat)
+                .map(i -> commentMapper.apply("keep-alive"))
                 .takeUntilOther(done.asMono());
-        Flux<ServerSentEvent<String>> first = Flux.just(ServerSentEvent.<String>builder()
-                .retry(Duration.ofMillis(1000)).build());
-        return first.concatWith(Flux.merge(16, rows.doOnTerminate(() -> done.tryEmitValue(true)), beats)
-                .takeUntil(e -> DROPPED.equals(e.comment())));
+        return Flux.just(retry).concatWith(Flux.merge(16, rows.doOnTerminate(() -> done.tryEmitValue(true)), beats)
+                .takeUntil(isDropped));
     }
 }
