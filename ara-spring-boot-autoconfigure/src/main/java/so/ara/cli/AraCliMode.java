@@ -1,0 +1,62 @@
+package so.ara.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * CLI mode: the first application argument is {@code ara} ({@code java -jar app.jar ara deploy}). In that mode the
+ * application starts without a web server, banner or deploy-on-startup, never starts an embedded ara-local, logs at
+ * WARN only, and runs the command instead of serving.
+ */
+public final class AraCliMode {
+
+    /** The first argument that selects CLI mode. */
+    public static final String COMMAND = "ara";
+
+    /** Property set to {@code true} in CLI mode. */
+    public static final String ACTIVE_PROPERTY = "ara.cli.active";
+
+    /** Name of the property source added in CLI mode (first, so it wins). */
+    public static final String PROPERTY_SOURCE_NAME = "araCli";
+
+    static final String PICOCLI = "picocli.CommandLine";
+
+    private AraCliMode() {
+    }
+
+    /** Whether these application arguments select CLI mode. */
+    public static boolean isCli(String @Nullable [] args) {
+        return args != null && args.length > 0 && COMMAND.equals(args[0]);
+    }
+
+    static boolean picocliPresent(@Nullable ClassLoader classLoader) {
+        return ClassUtils.isPresent(PICOCLI, classLoader);
+    }
+
+    /**
+     * Adds the CLI property source first: no web server, no banner, no deploy on startup, {@code ara.mode} never
+     * {@code local} (auto/local become remote; manifest-only stays), quiet logging.
+     */
+    static void configure(ConfigurableEnvironment environment) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(ACTIVE_PROPERTY, "true");
+        values.put("spring.main.web-application-type", "none");
+        values.put("spring.main.banner-mode", "off");
+        values.put("spring.main.log-startup-info", "false");
+        values.put("ara.deploy.on-startup", "false");
+        String mode = environment.getProperty("ara.mode", "auto").strip().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-');
+        values.put("ara.mode", mode.equals("manifest-only") ? "manifest-only" : "remote");
+        values.put("logging.level.root", "WARN");
+        values.put("logging.level.so.ara", "WARN");
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, values));
+        // the command's own flags (e.g. --debug, --email=...) must not become Spring properties
+        environment.getPropertySources().remove("commandLineArgs");
+    }
+}
