@@ -58,6 +58,8 @@ public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, Appli
         this.context.getBeanFactory().registerResolvableDependency(AraCliContext.class, cli);
         CommandLine commandLine = new CommandLine(AraCommand.class,
                 new SpringCommandFactory(this.context.getAutowireCapableBeanFactory()));
+        // "@file" is a value of --input-json, not a picocli argument file
+        commandLine.setExpandAtFiles(false);
         commandLine.setOut(this.io.out());
         commandLine.setErr(this.io.err());
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
