@@ -40,8 +40,9 @@ public final class AraCliMode {
     }
 
     /**
-     * Adds the CLI property source first: no web server, no banner, no deploy on startup, {@code ara.mode} never
-     * {@code local} (auto/local become remote; manifest-only stays), quiet logging.
+     * Adds the CLI property source first: no web server, no banner, no deploy on startup, {@code ara.mode}
+     * {@code manifest-only} (never {@code local}: the commands build their own clients from {@code ara.api-key},
+     * {@code ARA_API_KEY}, the credentials file and {@code ara.api-base-url}/{@code ARA_API_BASE_URL}), quiet logging.
      */
     static void configure(ConfigurableEnvironment environment) {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -50,9 +51,8 @@ public final class AraCliMode {
         values.put("spring.main.banner-mode", "off");
         values.put("spring.main.log-startup-info", "false");
         values.put("ara.deploy.on-startup", "false");
-        String mode = environment.getProperty("ara.mode", "auto").strip().toLowerCase(java.util.Locale.ROOT)
-                .replace('_', '-');
-        values.put("ara.mode", mode.equals("manifest-only") ? "manifest-only" : "remote");
+        // the application itself neither deploys nor starts ara-local; the command talks to the control plane
+        values.put("ara.mode", "manifest-only");
         values.put("logging.level.root", "WARN");
         values.put("logging.level.so.ara", "WARN");
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, values));
