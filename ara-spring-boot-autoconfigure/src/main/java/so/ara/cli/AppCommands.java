@@ -101,7 +101,8 @@ final class AppCommands {
             boolean warmup = isTrue(this.warm);
             DeployOptions options = DeployOptions.defaults().withActivate(notFalse(this.activate))
                     .withKey(CliInputs.blankToNull(this.keyName), this.rpm)
-                    .withWarm(warmup, CliInputs.blankToNull(this.warmAgent)).withOnExisting(mode);
+                    .withWarm(warmup, CliInputs.blankToNull(this.warmAgent)).withOnExisting(mode)
+                    .withSecrets(this.cli.secretDefinitions());
             this.cli.io().progress("Deploying '" + client.slug() + "' to " + client.credentials().apiBaseUrl()
                     + (warmup ? " (with warm-up run)" : "") + " ...");
             DeployResult result = this.cli.await(client.deploy(options));

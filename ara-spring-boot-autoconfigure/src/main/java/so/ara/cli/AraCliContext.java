@@ -3,6 +3,8 @@ package so.ara.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -10,16 +12,21 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import so.ara.autoconfigure.AraProperties;
 import so.ara.client.AraClient;
 import so.ara.client.AraClientSettings;
 import so.ara.client.AraRuntimeClient;
+import so.ara.client.SecretDefinition;
 import so.ara.credentials.AraCredentials;
 import so.ara.credentials.CredentialsFile;
 import so.ara.json.AraJson;
 import so.ara.manifest.AppManifest;
+import so.ara.spec.Secret;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -99,6 +106,37 @@ public class AraCliContext {
                     + "spring.application.name.");
         }
         return value;
+    }
+
+    /**
+     * The app-level secrets of {@code ara.runtime.secrets} as deploy definitions (values synced, names referenced),
+     * as the startup deploy builds them.
+     */
+    public List<SecretDefinition> secretDefinitions() {
+        List<SecretDefinition> definitions = new ArrayList<>();
+        Binder.get(this.environment).bind("ara.runtime.secrets", Bindable.listOf(AraProperties.SecretSource.class))
+                .ifBound(sources -> sources.forEach(source -> {
+                    Secret secret;
+                    if (source.values() != null && !source.values().isEmpty()) {
+                        secret = Secret.fromDict(source.values());
+                    }
+                    else if (source.dotenv() != null && !source.dotenv().isBlank()) {
+                        secret = Secret.fromDotenv(Path.of(source.dotenv()));
+                    }
+                    else if (source.fromEnv() != null && !source.fromEnv().isEmpty()) {
+                        secret = Secret.fromLocalEnvironment(source.fromEnv(), this.environment::getProperty);
+                    }
+                    else if (source.name() != null && !source.name().isBlank()) {
+                        secret = Secret.fromName(source.name(),
+                                source.requiredKeys() != null ? source.requiredKeys() : List.of());
+                    }
+                    else {
+                        return;
+                    }
+                    definitions.add(new SecretDefinition(secret.name(), secret.hasValues() ? secret.values() : null,
+                            secret.requiredKeys()));
+                }));
+        return definitions;
     }
 
     public ObjectNode manifestJson() {

@@ -163,6 +163,31 @@ class AraCliIntegrationTests {
     }
 
     @Test
+    void deploySyncsRuntimeSecretsWithoutPrintingThem() throws Exception {
+        String slug = slug();
+        Result deployed = cli(slug, server, Map.of("ara.runtime.secrets[0].values.CRM_TOKEN", "t0ps3cret",
+                "ara.runtime.secrets[1].name", "provider-keys"), "deploy");
+        assertThat(deployed.code()).as(deployed.err()).isZero();
+        assertThat(deployed.out()).doesNotContain("t0ps3cret");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        JsonNode apps = AraJson.mapper().readTree(http.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(server.baseUrl() + "/apps"))
+                .header("Authorization", "Bearer " + server.apiKey()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        String appId = null;
+        for (JsonNode app : apps.get("apps")) {
+            if (slug.equals(app.get("slug").asString())) {
+                appId = app.get("id").asString();
+            }
+        }
+        String secrets = http.send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(server.baseUrl() + "/apps/" + appId + "/secrets"))
+                .header("Authorization", "Bearer " + server.apiKey()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(secrets).contains("sdk-dict-").doesNotContain("t0ps3cret");
+    }
+
+    @Test
     void runWithInputJsonFile(@TempDir Path dir) throws Exception {
         String slug = slug();
         deploy(slug);
