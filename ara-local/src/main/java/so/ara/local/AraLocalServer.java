@@ -58,7 +58,7 @@ public final class AraLocalServer implements AutoCloseable {
         this.scheduler = new LocalScheduler(settings.clock());
         this.scheduler.firing(this::fire);
         String[] base = new String[1];
-        LocalRoutes routes = new LocalRoutes(store, logs, engine, scheduler, bridge, model, settings, v -> base[0]);
+        LocalRoutes routes = new LocalRoutes(store, logs, engine, scheduler, bridge, model, settings, () -> base[0]);
         HandlerStrategies strategies = HandlerStrategies.builder().codecs(c -> {
             c.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(AraJson.mapper()));
             c.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(AraJson.mapper()));

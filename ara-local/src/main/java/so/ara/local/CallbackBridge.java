@@ -1,6 +1,5 @@
 package so.ara.local;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -114,9 +113,5 @@ final class CallbackBridge implements PromptBuilder, ToolInvoker {
                         return result == null ? (Object) Json.obj() : result;
                     });
         });
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,5 @@
 package so.ara.local;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -59,13 +58,13 @@ final class LocalRoutes {
     private final AgentModel model;
     private final EndpointAuthVerifier endpointAuth;
     private final AraLocalSettings settings;
-    private final Function<Void, String> baseUrl;
+    private final Supplier<String> baseUrl;
     private final List<Route> table = new ArrayList<>();
     private final PathPatternParser parser = new PathPatternParser();
     private volatile String sessionId;
 
     LocalRoutes(LocalStore store, LogHub logs, RunEngine engine, LocalScheduler scheduler, CallbackBridge bridge,
-            AgentModel model, AraLocalSettings settings, Function<Void, String> baseUrl) {
+            AgentModel model, AraLocalSettings settings, Supplier<String> baseUrl) {
         this.store = store;
         this.logs = logs;
         this.engine = engine;
@@ -277,7 +276,7 @@ final class LocalRoutes {
     // ================================================================ auth / misc
 
     private Mono<ServerResponse> cliConfig(ServerRequest r) {
-        return json(200, Json.obj("supabase_url", "", "supabase_anon_key", "", "api_base_url", baseUrl.apply(null),
+        return json(200, Json.obj("supabase_url", "", "supabase_anon_key", "", "api_base_url", baseUrl.get(),
                 "local", true));
     }
 
@@ -496,7 +495,7 @@ final class LocalRoutes {
 
     private Mono<ServerResponse> setup(ServerRequest r) {
         LocalApp app = app(r);
-        String base = baseUrl.apply(null);
+        String base = baseUrl.get();
         List<Object> endpoints = new ArrayList<>();
         for (Map<String, Object> e : app.endpoints()) {
             Map<String, Object> auth = Json.map(e, "auth");
@@ -546,7 +545,7 @@ final class LocalRoutes {
             Instant expires = store.now().plus(Duration.ofHours(h));
             return json(201, Json.obj("ok", true, "invite", Json.obj("id", "inv_" + LocalStore.random(12),
                     "app_id", app.id, "email", email, "role", role, "expires_in_hours", h, "expires_at",
-                    expires.toString(), "status", "pending", "accept_url", baseUrl.apply(null) + "/invites/local")));
+                    expires.toString(), "status", "pending", "accept_url", baseUrl.get() + "/invites/local")));
         });
     }
 
@@ -615,15 +614,16 @@ final class LocalRoutes {
             String runId = Json.optionalString(body, "run_id");
             String idem = Json.optionalString(body, "idempotency_key");
             idem = idem == null || idem.isEmpty() ? null : idem;
-            if (idem != null) {
-                Run existing = store.runByIdempotencyKey(app.id, idem);
+            Run run;
+            synchronized (store) { // check-and-create is atomic for one idempotency key
+                Run existing = idem == null ? null : store.runByIdempotencyKey(app.id, idem);
                 if (existing != null) {
                     return json(200, Json.obj("ok", true, "run", existing.toMap(), "run_id", existing.runId,
                             "status", existing.status(), "duplicate", true));
                 }
+                run = engine.create(app, agentIdOf(body), inputOf(body), mode, bool(body, "warmup"),
+                        runId == null || runId.isEmpty() ? null : runId, idem, callback);
             }
-            Run run = engine.create(app, agentIdOf(body), inputOf(body), mode, bool(body, "warmup"),
-                    runId == null || runId.isEmpty() ? null : runId, idem, callback);
             Map<String, Object> answer = Json.obj("ok", true, "run", run.toMap(), "run_id", run.runId, "status",
                     "queued", "duplicate", false);
             engine.submit(app, run);
@@ -660,11 +660,15 @@ final class LocalRoutes {
             Json.optionalObject(body, "payload");
             Json.optionalObject(body, "metadata");
             String agentId = agentIdOf(body);
+            if (agentId != null && app.agentRow(agentId) == null) {
+                throw ApiException.notFound("agent '" + agentId + "' not found in app '" + app.slug + "'");
+            }
             String eventId = "evt_" + LocalStore.random(16);
-            Run run = engine.create(app, agentId, Json.obj("event", body), "event", false, null, null, null);
-            Map<String, Object> answer = Json.obj("ok", true, "event_id", eventId, "run_id", run.runId,
+            String runId = so.ara.spec.RunIds.newRunId(settings.clock());
+            Map<String, Object> answer = Json.obj("ok", true, "event_id", eventId, "run_id", runId,
                     "duplicate", false);
             if (key != null) {
+                // first writer wins; a concurrent duplicate gets the first answer and starts nothing
                 Map<String, Object> raced = store.putEventAnswer(app.id, key, answer);
                 if (raced != null) {
                     Map<String, Object> again = new LinkedHashMap<>(raced);
@@ -672,6 +676,7 @@ final class LocalRoutes {
                     return json(200, again);
                 }
             }
+            Run run = engine.create(app, agentId, Json.obj("event", body), "event", false, runId, null, null);
             logs.publish(app.id, run.runId, "event.received", "Event received", Json.obj("event_id", eventId,
                     "event_type", body.get("event_type"), "idempotency_key", key));
             engine.submit(app, run);
@@ -1008,9 +1013,5 @@ final class LocalRoutes {
             out.add(text.substring(start));
         }
         return out;
-    }
-
-    static URI uri(String s) {
-        return URI.create(s);
     }
 }

@@ -47,6 +47,9 @@ final class LogHub {
         final List<Sinks.Many<Row>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     }
 
+    /** Marker row (never sent as a row): the resume point is older than the ring buffer; sent as a comment. */
+    static final long GAP_ID = -1;
+
     private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
     private final int capacity;
     private final int subscriberBuffer;
@@ -114,13 +117,22 @@ final class LogHub {
     }
 
     /** Rows after {@code lastEventId} (replay), then live rows; never completes unless the subscriber is dropped. */
-    Flux<Row> rowFlux(String appId, long lastEventId) {
+    Flux<Row> rowFlux(String appId, long requestedLastEventId) {
         return Flux.defer(() -> {
+            long lastEventId = requestedLastEventId;
             AppLog log = log(appId);
             Sinks.Many<Row> sink = Sinks.many().unicast().onBackpressureBuffer(
                     Queues.<Row>get(subscriberBuffer).get());
             List<Row> replay = new ArrayList<>();
+            long oldest;
+            boolean reset = false;
             synchronized (log) {
+                if (lastEventId >= log.nextId) {
+                    // an id this server never issued (e.g. it restarted): resend everything buffered
+                    lastEventId = 0;
+                    reset = true;
+                }
+                oldest = log.ring.isEmpty() ? log.nextId : log.ring.peekFirst().id;
                 log.subscribers.add(sink);
                 for (Row row : log.ring) {
                     if (row.id > lastEventId) {
@@ -129,9 +141,17 @@ final class LogHub {
                 }
             }
             AtomicLong lastSent = new AtomicLong(lastEventId);
-            return Flux.concat(Flux.fromIterable(replay), sink.asFlux())
+            long resumeAfter = lastEventId;
+            Flux<Row> gap = reset
+                    ? Flux.just(new Row(GAP_ID, "gap", Map.of(), "Last-Event-ID " + requestedLastEventId
+                            + " is unknown to this server (restarted?); replaying the buffer"))
+                    : lastEventId > 0 && oldest > lastEventId + 1
+                    ? Flux.just(new Row(GAP_ID, "gap", Map.of(), "rows " + (resumeAfter + 1) + "-" + (oldest - 1)
+                            + " were evicted from the ring buffer"))
+                    : Flux.empty();
+            return gap.concatWith(Flux.concat(Flux.fromIterable(replay), sink.asFlux())
                     .filter(row -> row.id > lastSent.get())
-                    .doOnNext(row -> lastSent.set(row.id))
+                    .doOnNext(row -> lastSent.set(row.id)))
                     .doFinally(signal -> {
                         synchronized (log) {
                             log.subscribers.remove(sink);
@@ -168,7 +188,7 @@ final class LogHub {
     private <T> Flux<T> stream(String appId, long lastEventId, java.util.function.Function<Row, T> rowMapper,
             java.util.function.Function<String, T> commentMapper, T retry, java.util.function.Predicate<T> isDropped) {
         Flux<T> rows = rowFlux(appId, lastEventId)
-                .map(rowMapper)
+                .map(row -> row.id() == GAP_ID ? commentMapper.apply("gap: " + row.data()) : rowMapper.apply(row))
                 .onErrorResume(SlowConsumer.class, e -> Flux.just(commentMapper.apply(DROPPED)));
         Sinks.One<Boolean> done = Sinks.one();
         Flux<T> beats = Flux.interval(heartbeat, heartbeat)

@@ -24,8 +24,8 @@ import reactor.netty.resources.ConnectionProvider;
  *
  * <pre>
  * mvn -B -o -q -pl ara-local -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test -Dmdep.excludeArtifactIds=slf4j-simple
- * java -cp ara-local/target/test-classes:ara-local/target/classes:$(cat ara-local/target/bench.classpath) \
+ *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+ * java -cp ara-local/target/test-classes:ara-local/target/classes:$(tr : '\n' < ara-local/target/bench.classpath | grep -v slf4j-simple | paste -sd:) \
  *     so.ara.local.LocalBenchmark
  * </pre>
  */
@@ -39,10 +39,15 @@ public final class LocalBenchmark {
 
     public static void main(String[] args) {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        try (AraLocalServer server = AraLocalServer.start(AraLocalSettings.defaults().withScheduleTick(null))) {
+        try (AraLocalServer server = AraLocalServer.start(AraLocalSettings.defaults().withScheduleTick(null));
+                LocalTestSupport.CallbackServer callbacks = new LocalTestSupport.CallbackServer("bench-secret",
+                        req -> Json.obj("id", Json.map(req.get("body")).get("ticket_id")))) {
             String cp = server.apiKey();
-            String appId = post(server.baseUrl() + "/apps", cp, LocalTestSupport.manifest("bench", null, null))
+            String appId = post(server.baseUrl() + "/apps", cp, LocalTestSupport.manifest("bench",
+                    callbacks.url("/ara/callbacks/tools/lookup_ticket"), null))
                     .map(m -> (String) Json.map(m.get("app")).get("id")).block();
+            post(server.baseUrl() + "/apps/" + appId + "/secrets", cp, Json.obj("name", "ara-java-callback",
+                    "values", Json.obj("JAVA_CALLBACK_SECRET", "bench-secret"))).block();
             post(server.baseUrl() + "/apps/" + appId, cp, Json.obj("status", "active"), "PATCH").block();
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -54,8 +59,10 @@ public final class LocalBenchmark {
             sse(server, appId, keys.get(0), 1, rows / 4); // warm-up
             sse(server, appId, keys.get(0), 1, rows);
             sse(server, appId, keys.get(0), 50, rows / 4);
-            runs(server, appId, keys, 200, 3); // warm-up
-            runs(server, appId, keys, 200, 10);
+            runs(server, appId, keys, 200, 3, false); // warm-up
+            runs(server, appId, keys, 200, 10, false);
+            runs(server, appId, keys, 200, 3, true); // warm-up
+            runs(server, appId, keys, 200, 10, true);
         }
         POOL.dispose();
     }
@@ -109,7 +116,8 @@ public final class LocalBenchmark {
                 + "delivered in total%n", consumers, total, secs, total / secs, (double) total * consumers / secs);
     }
 
-    static void runs(AraLocalServer server, String appId, List<String> keys, int concurrency, int rounds) {
+    static void runs(AraLocalServer server, String appId, List<String> keys, int concurrency, int rounds,
+            boolean withTool) {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long t0 = System.nanoTime();
         for (int r = 0; r < rounds; r++) {
@@ -119,7 +127,10 @@ public final class LocalBenchmark {
                 return CLIENT.post().uri(server.baseUrl() + "/v1/apps/" + appId + "/run")
                         .contentType(MediaType.APPLICATION_JSON)
                         .headers(h -> h.setBearerAuth(keys.get((round * concurrency + i) % keys.size())))
-                        .bodyValue(Json.write(Json.obj("input", Json.obj("message", "m" + i))))
+                        .bodyValue(Json.write(Json.obj("input", withTool
+                                ? Json.obj("message", "m" + i, "tool_calls", List.of(Json.obj("name", "lookup_ticket",
+                                        "args", Json.obj("ticket_id", "T-" + i))))
+                                : Json.obj("message", "m" + i))))
                         .retrieve().bodyToMono(String.class)
                         .doOnNext(body -> {
                             if (!body.contains("\"status\":\"completed\"")) {
@@ -132,8 +143,9 @@ public final class LocalBenchmark {
         double secs = (System.nanoTime() - t0) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("runs: %d concurrent x %d rounds = %d runs in %.2f s (%,.0f runs/s); latency p50 %.2f ms, "
-                + "p99 %.2f ms, max %.2f ms%n", concurrency, rounds, sorted.size(), secs, sorted.size() / secs,
+        System.out.printf("runs%s: %d concurrent x %d rounds = %d runs in %.2f s (%,.0f runs/s); latency p50 %.2f ms, "
+                + "p99 %.2f ms, max %.2f ms%n", withTool ? " (1 signed callback tool call each)" : " (no tools)",
+                concurrency, rounds, sorted.size(), secs, sorted.size() / secs,
                 pct(sorted, 0.50), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     }
 

@@ -32,6 +32,33 @@ class LogHubTest {
     }
 
     @Test
+    void resumePointOlderThanTheBufferIsReportedAsAGap() {
+        for (int i = 0; i < 9; i++) {
+            hub.publish("g", "r", "run.started", "m", null);
+        }
+        StepVerifier.create(hub.sseFrames("g", 2).take(4))
+                .expectNext("retry: 1000\n\n")
+                .expectNext(": gap: rows 3-4 were evicted from the ring buffer\n\n")
+                .assertNext(f -> assertThat(f).startsWith("id: 5\nevent: run.started\ndata: {\"id\":\"5\""))
+                .assertNext(f -> assertThat(f).startsWith("id: 6\n"))
+                .verifyComplete();
+        StepVerifier.create(hub.sseFrames("g", 4).take(2))
+                .expectNext("retry: 1000\n\n")
+                .assertNext(f -> assertThat(f).startsWith("id: 5\n"))
+                .verifyComplete();
+    }
+
+    @Test
+    void unknownFutureIdReplaysTheBuffer() {
+        hub.publish("f", "r", "run.started", "m", null);
+        StepVerifier.create(hub.sseFrames("f", 500).take(3))
+                .expectNext("retry: 1000\n\n")
+                .expectNext(": gap: Last-Event-ID 500 is unknown to this server (restarted?); replaying the buffer\n\n")
+                .assertNext(f -> assertThat(f).startsWith("id: 1\n"))
+                .verifyComplete();
+    }
+
+    @Test
     void replayThenLiveWithoutDuplicates() {
         hub.publish("a", "r1", "run.started", "one", null);
         hub.publish("a", "r1", "run.completed", "two", null);

@@ -37,6 +37,9 @@ class AraHttpTransportTest {
     final AtomicInteger createCalls = new AtomicInteger();
     final List<String> lastEventIds = new CopyOnWriteArrayList<>();
     final List<String> authHeaders = new CopyOnWriteArrayList<>();
+    final List<String> chatBodies = new CopyOnWriteArrayList<>();
+    final List<String> runtimeHeaders = new CopyOnWriteArrayList<>();
+    final List<String> secretCalls = new CopyOnWriteArrayList<>();
     final List<Observation.Context> observations = new CopyOnWriteArrayList<>();
     ObservationRegistry registry;
 
@@ -57,6 +60,51 @@ class AraHttpTransportTest {
                     createCalls.incrementAndGet();
                     return res.status(503).sendString(Mono.just("busy"));
                 })
+                .post("/chat", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+                    chatBodies.add(body);
+                    if (body.contains("\"fail\"")) {
+                        return res.status(502).sendString(Mono.just("upstream down")).then();
+                    }
+                    String error = body.contains("\"boom\"")
+                            ? "data: {\"type\":\"error\",\"errorText\":\"Tool exploded\"}\n\n" : "";
+                    return res.header("Content-Type", "text/event-stream").sendString(Flux.just(
+                            ": hello\n\n",
+                            "data: {\"type\":\"reasoning-delta\",\"delta\":\"think \"}\n\n",
+                            "data: {\"type\":\"tool-input-available\",\"toolCallId\":\"c1\",\"toolName\":\"lookup\",\"input\":{\"id\":\"T-1\"}}\n\n",
+                            "data: not-json\n\n",
+                            "data: {\"type\":\"tool-input-available\",\"toolCallId\":\"c2\",\"toolName\":\"noargs\"}\n\n",
+                            "data: {\"type\":\"tool-output-available\",\"toolCallId\":\"c1\",\"output\":{\"ok\":true}}\n\n",
+                            error,
+                            "data: {\"type\":\"text-delta\",\"delta\":\"Hello \"}\n\n",
+                            "data: {\"type\":\"finish\"}\n\n",
+                            "data: {\"type\":\"text-delta\",\"delta\":\"world\"}\n\n",
+                            "data: [DONE]\n\n",
+                            "data: {\"type\":\"text-delta\",\"delta\":\"after done\"}\n\n")).then();
+                }))
+                .get("/v1/apps/app_1/runs/{runId}", (req, res) -> {
+                    runtimeHeaders.add(req.requestHeaders().get("Authorization") + " | "
+                            + req.requestHeaders().get("X-Ara-App-Key"));
+                    return res.header("Content-Type", "application/json").sendString(Mono.just(
+                            "{\"ok\":true,\"run\":{\"run_id\":\"" + req.param("runId") + "\",\"status\":\"running\"}}"));
+                })
+                .route(req -> req.method().name().equals("PATCH") && req.uri().equals("/apps/app_1"),
+                        (req, res) -> res.status(204).send())
+                .post("/apps/app_1/secrets", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+                    secretCalls.add("POST " + body);
+                    return body.contains("unsupported") ? res.status(404).send().then()
+                            : res.status(200).send().then();
+                }))
+                .get("/apps/app_1/secrets", (req, res) -> res.header("Content-Type", "application/json")
+                        .sendString(Mono.just("{\"secrets\":[{\"name\":\"keep\"},{\"name\":\"Gone-Already\"},{\"name\":\"stale\"}]}")))
+                .delete("/apps/app_1/secrets/{name}", (req, res) -> {
+                    secretCalls.add("DELETE " + req.param("name"));
+                    return "Gone-Already".equals(req.param("name")) ? res.status(404).send() : res.status(204).send();
+                })
+                .post("/apps/app_1/keys", (req, res) -> req.receive().aggregate().asString().flatMap(body -> {
+                    secretCalls.add("KEY " + body);
+                    return res.header("Content-Type", "application/json")
+                            .sendString(Mono.just("{\"key\":\"ak_app_test\"}")).then();
+                }))
                 .get("/auth/cli/whoami", (req, res) -> Mono.delay(Duration.ofSeconds(2)).then(res.sendString(Mono.just("{}")).then()))
                 .get("/v1/apps/app_1/logs/stream", (req, res) -> {
                     lastEventIds.add(String.valueOf(req.requestHeaders().get("Last-Event-ID")));
@@ -160,6 +208,91 @@ class AraHttpTransportTest {
                 .expectNext("row 1", "row 2", "row 3", "row 4", "row 5")
                 .verifyComplete();
         assertThat(this.lastEventIds).containsExactly("null", "3");
+    }
+
+    AraRuntimeClient runtime() {
+        return new AraRuntimeClient(WebClient.builder(), AraCredentials.of("http://127.0.0.1:" + this.server.port(),
+                "cp-key"), FAST, this.registry);
+    }
+
+    @Test
+    void chatAggregatesTextReasoningAndToolCallsUntilDone() {
+        ChatResult result = runtime().chatResult(new ChatRequest("hi", "m1", "conv-9")).block(Duration.ofSeconds(10));
+        assertThat(result.text()).isEqualTo("Hello world");
+        assertThat(result.reasoning()).isEqualTo("think ");
+        assertThat(result.toolCalls()).hasSize(2);
+        assertThat(result.toolCalls().get(0).name()).isEqualTo("lookup");
+        assertThat(result.toolCalls().get(0).args().toString()).isEqualTo("{\"id\":\"T-1\"}");
+        assertThat(result.toolCalls().get(0).result().toString()).isEqualTo("{\"ok\":true}");
+        assertThat(result.toolCalls().get(1).args().toString()).isEqualTo("{}");
+        assertThat(result.toolCalls().get(1).result().toString()).isEqualTo("\"\"");
+        assertThat(this.chatBodies).containsExactly(
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"model\":\"m1\",\"chatId\":\"conv-9\"}");
+        StepVerifier.create(runtime().chat("x").map(ChatEvent::type))
+                .expectNext("reasoning-delta", "tool-input-available", "tool-input-available", "tool-output-available",
+                        "text-delta", "finish", "text-delta")
+                .verifyComplete();
+        assertThat(this.chatBodies.get(1)).isEqualTo("{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+    }
+
+    @Test
+    void chatErrorsAsThePythonSdk() {
+        StepVerifier.create(runtime().chatResult("boom"))
+                .expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(AraException.class).hasMessage("Tool exploded"))
+                .verify(Duration.ofSeconds(10));
+        StepVerifier.create(runtime().chatResult("fail"))
+                .expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(AraApiException.class)
+                        .hasMessage("chat() failed (502): upstream down"))
+                .verify(Duration.ofSeconds(10));
+        assertThat(this.observations).extracting(Observation.Context::getName).containsOnly("ara.client.requests");
+        assertThat(this.observations.get(this.observations.size() - 1).getLowCardinalityKeyValues().stream()
+                .map(KeyValue::toString).toList()).contains("keyValue(method=POST)", "keyValue(uri=/chat)",
+                        "keyValue(status=502)", "keyValue(outcome=SERVER_ERROR)");
+    }
+
+    @Test
+    void runtimeCredentialSelection() {
+        this.appsCalls.set(10);
+        String base = "http://127.0.0.1:" + this.server.port();
+        AraClient envKeys = new AraClient(Map.of("slug", "demo"), WebClient.builder(), AraCredentials.builder()
+                .environment(Map.of("ARA_APP_HEADER_KEY", "xk_env", "ARA_RUNTIME_KEY", "rk_env")::get)
+                .workingDirectory(null).skipCredentialsFile().apiBaseUrl(base).apiKey("cp-key").build(), FAST, null);
+        RunResponse status = envKeys.runStatus("run-1").block(Duration.ofSeconds(10));
+        assertThat(status.runId()).isEqualTo("run-1");
+        assertThat(status.status()).isEqualTo("running");
+        envKeys.runStatus("run-2", RuntimeAuth.runtimeKey("rk_inline")).block(Duration.ofSeconds(10));
+        envKeys.runStatus("run-3", RuntimeAuth.appHeaderKey("xk_inline")).block(Duration.ofSeconds(10));
+        AraClient runtimeOnly = new AraClient(Map.of("slug", "demo"), WebClient.builder(), AraCredentials.builder()
+                .environment(Map.of("ARA_RUNTIME_KEY", "rk_env")::get).workingDirectory(null).skipCredentialsFile()
+                .apiBaseUrl(base).apiKey("cp-key").build(), FAST, null);
+        runtimeOnly.runStatus("run-4").block(Duration.ofSeconds(10));
+        assertThat(this.runtimeHeaders).containsExactly("null | xk_env", "Bearer rk_inline | null",
+                "null | xk_inline", "Bearer rk_env | null");
+    }
+
+    @Test
+    void secretRoutesMissingGiveTheCompatibilityMessage() {
+        this.appsCalls.set(10);
+        StepVerifier.create(client(FAST).deploy(DeployOptions.defaults().withSecrets(List.of(
+                SecretDefinition.withValues("unsupported", Map.of("K", "v"))))))
+                .expectErrorSatisfies(ex -> assertThat(ex).hasMessage("Secret sync failed because this backend does "
+                        + "not support App SDK secret routes yet. Upgrade backend to a version with "
+                        + "/apps/app_1/secrets support, or remove runtime(secrets=...) declarations."))
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void reconcileDeletesStaleSecretsTolerating404() {
+        this.appsCalls.set(10);
+        DeployResult result = client(FAST).deploy(DeployOptions.defaults().withKey("my-key", 7).withSecrets(List.of(
+                SecretDefinition.withValues("keep", Map.of("K", "v")), SecretDefinition.reference("shared"))))
+                .block(Duration.ofSeconds(10));
+        assertThat(this.secretCalls).containsExactly("POST {\"name\":\"keep\",\"values\":{\"K\":\"v\"}}",
+                "DELETE Gone-Already", "DELETE stale", "KEY {\"name\":\"my-key\",\"requests_per_minute\":7}");
+        assertThat(result.appId()).isEqualTo("app_1");
+        assertThat(result.runtimeKey()).isEqualTo("ak_app_test");
+        assertThat(result.secrets().synced()).containsExactly("keep");
+        assertThat(result.secrets().referencedOnly()).containsExactly("shared");
     }
 
     @Test

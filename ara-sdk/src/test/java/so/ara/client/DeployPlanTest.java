@@ -73,6 +73,18 @@ class DeployPlanTest {
     }
 
     @Test
+    void deployResultSerializesInTheReferenceShape() {
+        DeployResult result = new DeployResult("app_1", "demo", true, "ak_app_test",
+                AraJson.mapper().readTree("{\"run_id\":\"run_warm_1\"}"),
+                new DeployResult.Secrets(List.of("provider-local"), List.of("provider-shared")));
+        assertThat(AraJson.mapper().writeValueAsString(result)).isEqualTo("{\"app_id\":\"app_1\",\"slug\":\"demo\","
+                + "\"runtime_key_created\":true,\"runtime_key\":\"ak_app_test\",\"warmup\":{\"run_id\":\"run_warm_1\"},"
+                + "\"secrets\":{\"synced\":[\"provider-local\"],\"referenced_only\":[\"provider-shared\"]}}");
+        assertThat(result.warmupRunId()).isEqualTo("run_warm_1");
+        assertThat(result.toString()).doesNotContain("ak_app_test");
+    }
+
+    @Test
     void runTimeoutFromEnvironment() {
         assertThat(AraClientSettings.fromEnvironment(AraEnvironment.of(Map.of("ARA_RUN_TIMEOUT_SECONDS", "10")::get))
                 .runTimeout()).isEqualTo(Duration.ofSeconds(30));

@@ -121,5 +121,12 @@ class AraRuntimeClientIntegrationTests {
         assertThat(result.text()).isEqualTo("[chat] hi there");
         assertThat(result.reasoning()).isNull();
         assertThat(result.toolCalls()).isEmpty();
+        AraRuntimeClient wrongKey = new AraRuntimeClient(WebClient.builder(),
+                AraCredentials.of(server.baseUrl(), "wrong"), AraClientSettings.defaults(), null);
+        StepVerifier.create(wrongKey.chatResult("x"))
+                .expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(AraApiException.class)
+                        .hasMessageStartingWith("chat() failed (401): {")
+                        .hasMessageContaining("invalid control-plane key"))
+                .verify(WAIT);
     }
 }
