@@ -1,5 +1,6 @@
 package so.ara.cli;
 
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +28,35 @@ public final class AraCliMode {
 
     static final String PICOCLI = "picocli.CommandLine";
 
+    private static volatile @Nullable PrintStream standardOut;
+
     private AraCliMode() {
+    }
+
+    /**
+     * For the CLI run, {@code System.out} is pointed at {@code System.err} so that nothing but the command's output
+     * (written to the saved stream, see {@link #standardOut()}) reaches stdout: log lines, warnings of libraries and
+     * stray prints go to stderr. Undone by {@link #restoreStandardOut()}.
+     */
+    static synchronized void redirectStandardOut() {
+        if (standardOut == null) {
+            standardOut = System.out;
+            System.setOut(System.err);
+        }
+    }
+
+    static synchronized void restoreStandardOut() {
+        PrintStream saved = standardOut;
+        if (saved != null) {
+            System.setOut(saved);
+            standardOut = null;
+        }
+    }
+
+    /** The process's real standard output (also while it is redirected for a CLI run). */
+    public static PrintStream standardOut() {
+        PrintStream saved = standardOut;
+        return saved != null ? saved : System.out;
     }
 
     /** Whether these application arguments select CLI mode. */

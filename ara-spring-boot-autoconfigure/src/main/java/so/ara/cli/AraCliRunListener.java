@@ -30,7 +30,15 @@ public class AraCliRunListener implements SpringApplicationRunListener, Ordered 
     @Override
     public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
         if (this.cli) {
+            AraCliMode.redirectStandardOut();
             AraCliMode.configure(environment);
+        }
+    }
+
+    @Override
+    public void failed(ConfigurableApplicationContext context, Throwable exception) {
+        if (this.cli) {
+            AraCliMode.restoreStandardOut();
         }
     }
 

@@ -114,7 +114,10 @@ public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, Appli
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         if (this.ran && event.getApplicationContext() == this.context) {
-            this.exit.exit(SpringApplication.exit(this.context, this));
+            int code = SpringApplication.exit(this.context, this);
+            this.io.out().flush();
+            AraCliMode.restoreStandardOut();
+            this.exit.exit(code);
         }
     }
 }

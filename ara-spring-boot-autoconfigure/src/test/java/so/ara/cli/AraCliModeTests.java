@@ -21,6 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** CLI-mode detection and its property source. */
 class AraCliModeTests {
 
+    /** Writes to stdout and logs a warning while the context starts: both must end up on stderr in CLI mode. */
+    static class NoisyBean {
+
+        NoisyBean() {
+            System.out.println("stray print");
+            org.apache.commons.logging.LogFactory.getLog(NoisyBean.class).warn("a library warning");
+        }
+    }
+
     @Test
     void onlyAFirstArgumentAraSelectsCliMode() {
         assertThat(AraCliMode.isCli(new String[] { "ara", "deploy" })).isTrue();
@@ -61,11 +70,14 @@ class AraCliModeTests {
     @Test
     void standardOutputCarriesOnlyTheCommandOutput() {
         PrintStream original = System.out;
+        PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
         AtomicInteger code = new AtomicInteger(-1);
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
         try {
-            SpringApplication app = new SpringApplication(AraCliIntegrationTests.TestApp.class);
+            SpringApplication app = new SpringApplication(AraCliIntegrationTests.TestApp.class, NoisyBean.class);
             app.setDefaultProperties(Map.of("ara.project-name", "quiet-app", "spring.main.register-shutdown-hook",
                     "false"));
             app.addInitializers(context -> context.getBeanFactory().registerSingleton("araCliExit",
@@ -73,9 +85,12 @@ class AraCliModeTests {
             app.run("ara", "manifest", "--debug");
         }
         finally {
+            assertThat(System.out).as("restored after the run").isNotSameAs(System.err);
             System.setOut(original);
+            System.setErr(originalErr);
         }
         assertThat(code.get()).isZero();
+        assertThat(capturedErr.toString(StandardCharsets.UTF_8)).contains("stray print").contains("a library warning");
         String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(AraJson.mapper().readTree(out).get("slug").asString()).isEqualTo("quiet-app");
         assertThat(out.strip()).startsWith("{").endsWith("}");
