@@ -63,7 +63,7 @@ public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, Appli
         commandLine.setOut(this.io.out());
         commandLine.setErr(this.io.err());
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
-            this.io.err().println(ex.getMessage());
+            this.io.err().println(usageError(ex));
             this.io.err().flush();
             return 2;
         });
@@ -89,6 +89,20 @@ public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, Appli
             this.io.err().flush();
             return 1;
         }
+    }
+
+    /** One line; an unknown command reads like argparse's {@code invalid choice}. */
+    static String usageError(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")
+                && !unmatched.getCommandLine().getSubcommands().isEmpty()) {
+            CommandLine command = unmatched.getCommandLine();
+            String choices = String.join(", ", command.getSubcommands().keySet().stream()
+                    .map(name -> "'" + name + "'").toList());
+            return command.getCommandSpec().qualifiedName(" ") + ": invalid choice: '" + unmatched.getUnmatched().get(0)
+                    + "' (choose from " + choices + ")";
+        }
+        return String.valueOf(ex.getMessage()).strip().replace(System.lineSeparator(), " ");
     }
 
     private static String message(CommandLine cmd, Throwable error) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ara", mixinStandardHelpOptions = true, version = "ara (Ara for Spring Boot)",
         description = "Ara CLI embedded in this Spring Boot application: deploy and operate the app's agents.%n"
                 + "Run as: java -jar <app>.jar ara <command> [flags]",
-        subcommands = { AppCommands.Deploy.class, AppCommands.Run.class, AppCommands.RunAsync.class,
+        subcommands = { picocli.CommandLine.HelpCommand.class, AppCommands.Deploy.class, AppCommands.Run.class, AppCommands.RunAsync.class,
                 AppCommands.RunStatus.class, AppCommands.Events.class, AppCommands.Logs.class, AppCommands.Setup.class,
                 AppCommands.SetupAuth.class, AppCommands.Invite.class, AppCommands.Manifest.class, AuthCommands.class,
                 RuntimeCommands.class, SessionCommands.Start.class, SessionCommands.Status.class,

@@ -250,7 +250,8 @@ final class ConnectCommands {
     @Command(name = "ssh-proxy", mixinStandardHelpOptions = true,
             description = "SSH ProxyCommand: relays stdin/stdout over a WebSocket to <ws|wss>://<API host>/session/ssh/proxy "
                     + "with the proxy token as bearer (binary frames, stdin read in <= 64 KiB chunks, ends on stdin "
-                    + "EOF). Inferred: ping every 30 s; the frame protocol beyond raw bytes is not documented.")
+                    + "EOF), ping every 30 s. Inferred: the socket carries raw SSH bytes only (no other framing); a missing "
+                    + "pong is left to the server to detect.")
     static class SshProxy implements Callable<Integer> {
 
         @Option(names = "--token", paramLabel = "<token>", description = "Proxy token.")

@@ -253,6 +253,9 @@ class AraCliIntegrationTests {
         Result command = cli(slug(), "frobnicate");
         assertThat(command.code()).isEqualTo(2);
         assertThat(command.err().strip().lines()).hasSize(1);
+        assertThat(command.err()).startsWith("ara: invalid choice: 'frobnicate' (choose from 'help', 'deploy', 'up',");
+        Result runtime = cli(slug(), "runtime", "nope");
+        assertThat(runtime.err()).startsWith("ara runtime: invalid choice: 'nope'");
     }
 
     @Test
@@ -470,6 +473,10 @@ class AraCliIntegrationTests {
         assertThat(bare.code()).isEqualTo(2);
         assertThat(bare.err()).startsWith("Usage: ara");
         assertThat(cli("cli-help", "auth").out()).startsWith("Usage: ara auth");
+        Result help = cli("cli-help", "help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).startsWith("Usage: ara").contains("deploy, up").contains("run-async").contains("logs");
+        assertThat(cli("cli-help", "help", "invite").out()).startsWith("Usage: ara invite");
     }
 
     @SpringBootConfiguration
