@@ -286,7 +286,8 @@ final class ConnectCommands {
                 throw new CliException("ara ssh-proxy: --token or --token-file is required");
             }
             URI uri = proxyUri(this.cli.credentials(null).apiBaseUrl());
-            OutputStream stdout = System.out;
+            // the process's real stdout (System.out points at stderr during a CLI run)
+            OutputStream stdout = AraCliMode.standardOut();
             CompletableFuture<Void> closed = new CompletableFuture<>();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .header("Authorization", "Bearer " + bearer).connectTimeout(Duration.ofSeconds(30))
@@ -338,8 +339,16 @@ final class ConnectCommands {
             }
             if (!closed.isDone()) {
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+                // frames already on their way still reach stdout before the server's close
+                try {
+                    closed.get(10, TimeUnit.SECONDS);
+                }
+                catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException ex) {
+                    socket.abort();
+                }
             }
             pinger.interrupt();
+            stdout.flush();
             return 0;
         }
     }

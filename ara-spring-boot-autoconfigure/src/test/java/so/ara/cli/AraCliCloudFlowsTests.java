@@ -228,6 +228,38 @@ class AraCliCloudFlowsTests {
         assertThat(missingFile.err().strip()).isEqualTo("ara ssh-proxy: token file not found: " + this.home.resolve("nope"));
     }
 
+    @Test
+    void sshProxyRelaysStdinAndStdoutOverTheWebSocket() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> authorization = new java.util.concurrent.atomic.AtomicReference<>();
+        reactor.netty.DisposableServer ws = reactor.netty.http.server.HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.ws("/session/ssh/proxy", (in, out) -> {
+                    authorization.set(in.headers().get("Authorization"));
+                    return out.sendByteArray(in.receive().asByteArray()
+                            .map(bytes -> ("echo:" + new String(bytes, StandardCharsets.UTF_8))
+                                    .getBytes(StandardCharsets.UTF_8)));
+                })).bindNow();
+        java.io.InputStream originalIn = System.in;
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream relayed = new ByteArrayOutputStream();
+        try {
+            Path tokenFile = this.home.resolve("proxy_token");
+            Files.writeString(tokenFile, "proxy-tok\n");
+            System.setIn(new java.io.ByteArrayInputStream("SSH-2.0-test".getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(relayed, true, StandardCharsets.UTF_8));
+            System.setProperty("ara.api-base-url", "http://127.0.0.1:" + ws.port() + "/ignored/base/path");
+            Result proxy = cli("ssh-proxy", "--token-file", tokenFile.toString());
+            assertThat(proxy.code()).as(proxy.err()).isZero();
+        }
+        finally {
+            System.clearProperty("ara.api-base-url");
+            System.setIn(originalIn);
+            System.setOut(originalOut);
+            ws.disposeNow();
+        }
+        assertThat(authorization.get()).isEqualTo("Bearer proxy-tok");
+        assertThat(relayed.toString(StandardCharsets.UTF_8)).isEqualTo("echo:SSH-2.0-test");
+    }
+
     Result cliWithHome(String otherHome, String... args) {
         Path saved = this.home;
         this.home = Path.of(otherHome);
