@@ -35,12 +35,8 @@ public class AraCliRunListener implements SpringApplicationRunListener, Ordered 
         }
     }
 
-    @Override
-    public void failed(ConfigurableApplicationContext context, Throwable exception) {
-        if (this.cli) {
-            AraCliMode.restoreStandardOut();
-        }
-    }
+    // on a startup failure System.out stays pointed at stderr: the failure report is not command output
+
 
     @Override
     public void contextPrepared(ConfigurableApplicationContext context) {
