@@ -1,0 +1,91 @@
+package so.ara.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * CLI mode: the first application argument is {@code ara} ({@code java -jar app.jar ara deploy}). In that mode the
+ * application starts without a web server, banner or deploy-on-startup, never starts an embedded ara-local, logs at
+ * WARN only, and runs the command instead of serving.
+ */
+public final class AraCliMode {
+
+    /** The first argument that selects CLI mode. */
+    public static final String COMMAND = "ara";
+
+    /** Property set to {@code true} in CLI mode. */
+    public static final String ACTIVE_PROPERTY = "ara.cli.active";
+
+    /** Name of the property source added in CLI mode (first, so it wins). */
+    public static final String PROPERTY_SOURCE_NAME = "araCli";
+
+    static final String PICOCLI = "picocli.CommandLine";
+
+    private static volatile @Nullable PrintStream standardOut;
+
+    private AraCliMode() {
+    }
+
+    /**
+     * For the CLI run, {@code System.out} is pointed at {@code System.err} so that nothing but the command's output
+     * (written to the saved stream, see {@link #standardOut()}) reaches stdout: log lines, warnings of libraries and
+     * stray prints go to stderr. Undone by {@link #restoreStandardOut()}.
+     */
+    static synchronized void redirectStandardOut() {
+        if (standardOut == null) {
+            standardOut = System.out;
+            System.setOut(System.err);
+        }
+    }
+
+    static synchronized void restoreStandardOut() {
+        PrintStream saved = standardOut;
+        if (saved != null) {
+            System.setOut(saved);
+            standardOut = null;
+        }
+    }
+
+    /** The process's real standard output (also while it is redirected for a CLI run). */
+    public static PrintStream standardOut() {
+        PrintStream saved = standardOut;
+        return saved != null ? saved : System.out;
+    }
+
+    /** Whether these application arguments select CLI mode. */
+    public static boolean isCli(String @Nullable [] args) {
+        return args != null && args.length > 0 && COMMAND.equals(args[0]);
+    }
+
+    static boolean picocliPresent(@Nullable ClassLoader classLoader) {
+        return ClassUtils.isPresent(PICOCLI, classLoader);
+    }
+
+    /**
+     * Adds the CLI property source first: no web server, no banner, no deploy on startup, {@code ara.mode}
+     * {@code manifest-only} (never {@code local}: the commands build their own clients from {@code ara.api-key},
+     * {@code ARA_API_KEY}, the credentials file and {@code ara.api-base-url}/{@code ARA_API_BASE_URL}), quiet logging.
+     */
+    static void configure(ConfigurableEnvironment environment) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(ACTIVE_PROPERTY, "true");
+        values.put("spring.main.web-application-type", "none");
+        values.put("spring.main.banner-mode", "off");
+        values.put("spring.main.log-startup-info", "false");
+        values.put("ara.deploy.on-startup", "false");
+        // the application itself neither deploys nor starts ara-local; the command talks to the control plane
+        values.put("ara.mode", "manifest-only");
+        values.put("logging.level.root", "WARN");
+        values.put("logging.level.so.ara", "WARN");
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, values));
+        // the command's own flags (e.g. --debug, --email=...) must not become Spring properties
+        environment.getPropertySources().remove("commandLineArgs");
+    }
+}

@@ -1,0 +1,98 @@
+package so.ara.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import so.ara.json.AraJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** CLI-mode detection and its property source. */
+class AraCliModeTests {
+
+    /** Writes to stdout and logs a warning while the context starts: both must end up on stderr in CLI mode. */
+    static class NoisyBean {
+
+        NoisyBean() {
+            System.out.println("stray print");
+            org.apache.commons.logging.LogFactory.getLog(NoisyBean.class).warn("a library warning");
+        }
+    }
+
+    @Test
+    void onlyAFirstArgumentAraSelectsCliMode() {
+        assertThat(AraCliMode.isCli(new String[] { "ara", "deploy" })).isTrue();
+        assertThat(AraCliMode.isCli(new String[] { "ara" })).isTrue();
+        assertThat(AraCliMode.isCli(new String[] { "--server.port=0", "ara" })).isFalse();
+        assertThat(AraCliMode.isCli(new String[0])).isFalse();
+        assertThat(AraCliMode.isCli(null)).isFalse();
+    }
+
+    @Test
+    void cliPropertiesWinAndCommandFlagsDoNotBecomeSpringProperties() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--debug", "--email=x@y.z"));
+        environment.getSystemProperties().put("ara.mode", "local");
+        AraCliMode.configure(environment);
+        assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
+        assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
+        assertThat(environment.getProperty("ara.deploy.on-startup")).isEqualTo("false");
+        assertThat(environment.getProperty("ara.mode")).isEqualTo("manifest-only");
+        assertThat(environment.getProperty("logging.level.root")).isEqualTo("WARN");
+        assertThat(environment.getProperty(AraCliMode.ACTIVE_PROPERTY)).isEqualTo("true");
+        assertThat(environment.getProperty("debug")).isNull();
+        assertThat(environment.getProperty("email")).isNull();
+    }
+
+    @Test
+    void withoutAraTheApplicationRunsNormallyAndNoRunnerIsRegistered() {
+        SpringApplication app = new SpringApplication(AraCliIntegrationTests.TestApp.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(Map.of("ara.project-name", "not-cli", "spring.main.banner-mode", "off"));
+        try (ConfigurableApplicationContext context = app.run("deploy")) {
+            assertThat(context.isActive()).isTrue();
+            assertThat(context.getBeansOfType(AraCliRunner.class)).isEmpty();
+            assertThat(context.getEnvironment().getProperty(AraCliMode.ACTIVE_PROPERTY)).isNull();
+        }
+    }
+
+    @Test
+    void standardOutputCarriesOnlyTheCommandOutput() {
+        PrintStream original = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        AtomicInteger code = new AtomicInteger(-1);
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+        try {
+            SpringApplication app = new SpringApplication(AraCliIntegrationTests.TestApp.class, NoisyBean.class);
+            app.setDefaultProperties(Map.of("ara.project-name", "quiet-app", "spring.main.register-shutdown-hook",
+                    "false"));
+            app.addInitializers(context -> context.getBeanFactory().registerSingleton("araCliExit",
+                    (AraCliExit) code::set));
+            app.run("ara", "manifest", "--debug");
+        }
+        finally {
+            assertThat(System.out).as("restored after the run").isNotSameAs(System.err);
+            System.setOut(original);
+            System.setErr(originalErr);
+        }
+        assertThat(code.get()).isZero();
+        assertThat(capturedErr.toString(StandardCharsets.UTF_8)).contains("stray print").contains("a library warning");
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(AraJson.mapper().readTree(out).get("slug").asString()).isEqualTo("quiet-app");
+        assertThat(out.strip()).startsWith("{").endsWith("}");
+    }
+}
