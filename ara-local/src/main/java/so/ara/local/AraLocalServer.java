@@ -48,7 +48,7 @@ public final class AraLocalServer implements AutoCloseable {
         this.settings = settings;
         this.store = new LocalStore(settings);
         this.logs = new LogHub(settings.limits().maxLogRowsPerApp(), settings.limits().subscriberBuffer(),
-                settings.heartbeatInterval(), settings.clock());
+                settings.heartbeatInterval(), settings.clock(), firstLogId(settings));
         this.http = new LocalHttpClient();
         CallbackBridge bridge = new CallbackBridge(http, settings.callbackTimeout(), settings.clock());
         AgentModel model = settings.model().isOpenAiCompatible()
@@ -154,11 +154,21 @@ public final class AraLocalServer implements AutoCloseable {
         });
     }
 
+    /** Log ids restart at 1 in memory; a persistent server continues above any id it issued before a restart. */
+    private static long firstLogId(AraLocalSettings settings) {
+        if (settings.stateFile() == null) {
+            return 1;
+        }
+        java.time.Instant now = settings.clock().instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
+
     @Override
     public void close() {
         if (ticker != null) {
             ticker.dispose();
         }
+        logs.close();
         server.disposeNow(Duration.ofSeconds(5));
         http.close();
         store.save();

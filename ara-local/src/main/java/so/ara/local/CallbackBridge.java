@@ -76,6 +76,18 @@ final class CallbackBridge implements PromptBuilder, ToolInvoker {
         return call(app, url, args, "tool '" + toolName + "'");
     }
 
+    /** The problem detail the app answered (for example the exception a Java tool threw), as {@code ": <detail>"}. */
+    private static String problemDetail(byte[] body) {
+        try {
+            Map<String, Object> problem = Json.map(Json.parse(body));
+            Object detail = problem == null ? null : problem.get("detail");
+            return detail instanceof String text && !text.isBlank() ? ": " + text : "";
+        }
+        catch (RuntimeException notAProblem) {
+            return "";
+        }
+    }
+
     private Mono<Object> call(LocalApp app, String url, Object body, String what) {
         return Mono.defer(() -> {
             String secret = app.secretValue(SECRET_ENV);
@@ -96,7 +108,8 @@ final class CallbackBridge implements PromptBuilder, ToolInvoker {
                             what + " callback failed: " + e.getClass().getSimpleName()))
                     .map(resp -> {
                         if (!resp.ok()) {
-                            throw new AgentModel.ToolFailure(what + " callback answered HTTP " + resp.status());
+                            throw new AgentModel.ToolFailure(what + " callback answered HTTP " + resp.status()
+                                    + problemDetail(resp.body()));
                         }
                         Object parsed;
                         try {

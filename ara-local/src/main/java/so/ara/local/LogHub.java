@@ -42,7 +42,12 @@ final class LogHub {
     }
 
     private static final class AppLog {
-        long nextId = 1;
+        long nextId;
+
+        AppLog(long firstId) {
+            this.nextId = firstId;
+        }
+
         final ArrayDeque<Row> ring = new ArrayDeque<>();
         final List<Sinks.Many<Row>> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
     }
@@ -55,8 +60,19 @@ final class LogHub {
     private final int subscriberBuffer;
     private final Duration heartbeat;
     private final Clock clock;
+    private final long firstId;
 
     LogHub(int capacity, int subscriberBuffer, Duration heartbeat, Clock clock) {
+        this(capacity, subscriberBuffer, heartbeat, clock, 1);
+    }
+
+    /**
+     * @param firstId the first row id of every app. A server that keeps its apps across restarts starts from the
+     *                clock (in microseconds), so its ids keep increasing and a client resuming with an id from before
+     *                the restart neither skips nor repeats rows.
+     */
+    LogHub(int capacity, int subscriberBuffer, Duration heartbeat, Clock clock, long firstId) {
+        this.firstId = firstId;
         this.capacity = capacity;
         this.subscriberBuffer = subscriberBuffer;
         this.heartbeat = heartbeat;
@@ -64,7 +80,7 @@ final class LogHub {
     }
 
     private AppLog log(String appId) {
-        return logs.computeIfAbsent(appId, k -> new AppLog());
+        return logs.computeIfAbsent(appId, k -> new AppLog(firstId));
     }
 
     /** Appends a row and hands it to live subscribers. */
@@ -113,6 +129,16 @@ final class LogHub {
         AppLog log = log(appId);
         synchronized (log) {
             return log.subscribers.size();
+        }
+    }
+
+    /** Ends every open stream (the server is stopping), so clients see the close and reconnect. */
+    void close() {
+        for (AppLog log : logs.values()) {
+            synchronized (log) {
+                log.subscribers.forEach(Sinks.Many::tryEmitComplete);
+                log.subscribers.clear();
+            }
         }
     }
 

@@ -88,7 +88,7 @@ public final class Secret {
         }
         Map<String, String> validated = new LinkedHashMap<>();
         values.forEach((key, value) -> validated.put(EnvKeys.validate(key), value == null ? "" : String.valueOf(value)));
-        return new Secret(reference.name(), Map.copyOf(validated), List.of(), "named");
+        return new Secret(reference.name(), java.util.Collections.unmodifiableMap(validated), List.of(), "named");
     }
 
     /** Takes the named keys' values from the local environment (a missing or blank value is an error). */
@@ -118,7 +118,7 @@ public final class Secret {
     private static Secret withValues(String prefix, Map<String, ?> env, String source) {
         Map<String, String> values = new LinkedHashMap<>();
         env.forEach((key, value) -> values.put(EnvKeys.validate(key), value == null ? "" : String.valueOf(value)));
-        return new Secret(prefix + keyHash(values.keySet()), Map.copyOf(values), List.of(), source);
+        return new Secret(prefix + keyHash(values.keySet()), java.util.Collections.unmodifiableMap(values), List.of(), source);
     }
 
     /** First 12 hex chars of SHA-256 over the compact JSON array of the sorted key names. */

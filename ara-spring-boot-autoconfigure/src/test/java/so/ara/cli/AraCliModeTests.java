@@ -43,7 +43,8 @@ class AraCliModeTests {
     void cliPropertiesWinAndCommandFlagsDoNotBecomeSpringProperties() {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--debug", "--email=x@y.z"));
-        environment.getSystemProperties().put("ara.mode", "local");
+        environment.getPropertySources().addLast(new org.springframework.core.env.MapPropertySource("application",
+                java.util.Map.of("ara.mode", "local")));
         AraCliMode.configure(environment);
         assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
         assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");

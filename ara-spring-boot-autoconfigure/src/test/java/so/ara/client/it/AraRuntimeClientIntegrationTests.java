@@ -67,10 +67,10 @@ class AraRuntimeClientIntegrationTests {
         JsonNode stopped = runtime.sessionStop().block(WAIT);
         assertThat(stopped.path("status").asString()).isEqualTo("stopped");
         assertThat(runtime.sessionStatus().block(WAIT).path("status").asString()).isEqualTo("stopped");
-        // ara-local has no terminal: the route is absent
+        // ara-local has no terminal: the route answers 501 Not Implemented
         StepVerifier.create(runtime.sessionExec("echo hi", 1000))
                 .expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(AraApiException.class)
-                        .hasMessageStartingWith("POST /session/terminal/exec failed (404)."))
+                        .hasMessageStartingWith("POST /session/terminal/exec failed (501)."))
                 .verify(WAIT);
         StepVerifier.create(runtime.sessionExec(" ", null))
                 .expectErrorSatisfies(ex -> assertThat(ex).hasMessage("session exec requires --command"))
