@@ -1,5 +1,7 @@
 package so.ara.credentials;
 
+import so.ara.json.PythonJson;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -107,20 +109,30 @@ public final class AppManifestBuilder {
     }
 
     private List<AgentRow> agentRows(Problems problems) {
-        Map<String, AgentRow> rows = new LinkedHashMap<>();
+        return uniqueRows(agents, "agent", AgentDecl::origin, AgentDecl::effectiveId, this::agentRow, problems);
+    }
+
+    /**
+     * One row per declaration, in order. A declaration that fails is reported and left out; a second one with an id
+     * already used is reported naming both places (the reference would silently replace the first).
+     */
+    private static <D, R> List<R> uniqueRows(List<D> decls, String kind, Function<D, String> origin,
+            Function<D, String> id, BiFunction<D, String, R> row, Problems problems) {
+        Map<String, R> rows = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
-        for (AgentDecl decl : agents) {
-            String id = decl.effectiveId();
-            AgentRow row = problems.check(decl.origin(), () -> agentRow(decl, id));
-            if (row == null) {
+        for (D decl : decls) {
+            String declId = id.apply(decl);
+            R built = problems.check(origin.apply(decl), () -> row.apply(decl, declId));
+            if (built == null) {
                 continue;
             }
-            if (origins.containsKey(id)) {
-                problems.add(decl.origin(), "duplicate agent id '" + id + "', also declared by " + origins.get(id));
+            if (origins.containsKey(declId)) {
+                problems.add(origin.apply(decl),
+                        "duplicate " + kind + " id '" + declId + "', also declared by " + origins.get(declId));
                 continue;
             }
-            origins.put(id, decl.origin());
-            rows.put(id, row);
+            origins.put(declId, origin.apply(decl));
+            rows.put(declId, built);
         }
         return new ArrayList<>(rows.values());
     }
@@ -145,22 +157,7 @@ public final class AppManifestBuilder {
     }
 
     private List<ToolRow> toolRows(Problems problems) {
-        Map<String, ToolRow> rows = new LinkedHashMap<>();
-        Map<String, String> origins = new LinkedHashMap<>();
-        for (ToolDecl decl : tools) {
-            String id = decl.effectiveId();
-            ToolRow row = problems.check(decl.origin(), () -> toolRow(decl, id));
-            if (row == null) {
-                continue;
-            }
-            if (origins.containsKey(id)) {
-                problems.add(decl.origin(), "duplicate tool id '" + id + "', also declared by " + origins.get(id));
-                continue;
-            }
-            origins.put(id, decl.origin());
-            rows.put(id, row);
-        }
-        return new ArrayList<>(rows.values());
+        return uniqueRows(tools, "tool", ToolDecl::origin, ToolDecl::effectiveId, this::toolRow, problems);
     }
 
     private ToolRow toolRow(ToolDecl decl, String id) {

@@ -20,6 +20,7 @@ import so.ara.client.AraRuntimeClient;
 import so.ara.credentials.AraCredentials;
 import so.ara.credentials.CredentialsFile;
 import so.ara.json.AraJson;
+import so.ara.json.PythonJson;
 import so.ara.manifest.AppManifest;
 import so.ara.spec.Secret;
 import tools.jackson.databind.JsonNode;
@@ -146,7 +147,7 @@ public class AraCliContext {
     /** Prints JSON pretty-printed with a 2-space indent (Python's {@code json.dumps(indent=2)}). */
     public void print(@Nullable Object value) {
         JsonNode node = value instanceof JsonNode json ? json : AraJson.mapper().valueToTree(value);
-        this.io.out().println(CliJson.dumps(node));
+        this.io.out().println(PythonJson.dumps(node));
         this.io.out().flush();
     }
 }

@@ -1,17 +1,20 @@
-package so.ara.cli;
+package so.ara.json;
 
 import java.util.Iterator;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-/** The CLI's JSON output. Writes JSON exactly like Python's {@code json.dumps(value, indent=2)} (ASCII-escaped, {@code ": "} separators). */
-final class CliJson {
+/**
+ * Writes JSON exactly like Python's {@code json.dumps(value, indent=2)} (ASCII-escaped, {@code ": "} separators): the
+ * credentials file and the CLI's output stay byte-compatible with the Python SDK's.
+ */
+public final class PythonJson {
 
-    private CliJson() {
+    private PythonJson() {
     }
 
-    static String dumps(JsonNode node) {
+    public static String dumps(JsonNode node) {
         StringBuilder out = new StringBuilder();
         write(node, out, 0);
         return out.toString();
