@@ -122,18 +122,8 @@ final class AppCommands {
             description = "Run an agent synchronously (POST /v1/apps/{id}/run) and print the response.")
     static class Run implements Callable<Integer> {
 
-        @Option(names = "--agent", paramLabel = "<agent>", description = "Agent id (default agent when omitted).")
-        String agent;
-
-        @Option(names = "--message", paramLabel = "<text>", description = "Adds \"message\" to the input.")
-        String message;
-
-        @Option(names = "--input", paramLabel = "<key=value>", description = "Input value (repeatable; string values).")
-        List<String> input = new ArrayList<>();
-
-        @Option(names = "--input-json", paramLabel = "<json|@file>",
-                description = "Input as a JSON object, inline or @file (wins over --input).")
-        String inputJson;
+        @Mixin
+        RunInputOptions run;
 
         @Mixin
         RuntimeKeyOptions keys;
@@ -146,9 +136,9 @@ final class AppCommands {
 
         @Override
         public Integer call() {
-            Map<String, Object> payload = CliInputs.input(this.inputJson, this.input, this.message);
+            Map<String, Object> payload = this.run.payload();
             AraClient client = this.cli.client();
-            RunResponse response = this.cli.await(client.run(RunRequest.of(CliInputs.blankToNull(this.agent), payload)
+            RunResponse response = this.cli.await(client.run(RunRequest.of(this.run.agent(), payload)
                     .withAuth(this.keys.auth())));
             this.cli.print(response.raw());
             return 0;
@@ -159,17 +149,8 @@ final class AppCommands {
             description = "Start an asynchronous run (POST /v1/apps/{id}/runs), poll or webhook, and print the response.")
     static class RunAsync implements Callable<Integer> {
 
-        @Option(names = "--agent", paramLabel = "<agent>", description = "Agent id (default agent when omitted).")
-        String agent;
-
-        @Option(names = "--message", paramLabel = "<text>", description = "Adds \"message\" to the input.")
-        String message;
-
-        @Option(names = "--input", paramLabel = "<key=value>", description = "Input value (repeatable).")
-        List<String> input = new ArrayList<>();
-
-        @Option(names = "--input-json", paramLabel = "<json|@file>", description = "Input as a JSON object or @file.")
-        String inputJson;
+        @Mixin
+        RunInputOptions run;
 
         @Option(names = "--response-mode", defaultValue = "poll", paramLabel = "<poll|webhook>",
                 description = "poll or webhook (default: ${DEFAULT-VALUE}).")
@@ -216,10 +197,10 @@ final class AppCommands {
             if (mode.equals("webhook") && url == null) {
                 throw new CliException("run-async with --response-mode webhook requires --callback-url");
             }
-            Map<String, Object> payload = CliInputs.input(this.inputJson, this.input, this.message);
+            Map<String, Object> payload = this.run.payload();
             RunCallback callback = url == null ? null : new RunCallback(url, this.callbackSecret,
                     this.callbackEvents.isEmpty() ? RunCallback.DEFAULT_EVENTS : this.callbackEvents);
-            AsyncRunRequest request = new AsyncRunRequest(CliInputs.blankToNull(this.agent), payload, mode, callback,
+            AsyncRunRequest request = new AsyncRunRequest(this.run.agent(), payload, mode, callback,
                     CliInputs.blankToNull(this.runId), CliInputs.blankToNull(this.idempotencyKey), false,
                     this.keys.auth());
             AraClient client = this.cli.client();

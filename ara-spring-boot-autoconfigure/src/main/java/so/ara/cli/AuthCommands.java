@@ -343,6 +343,18 @@ final class AuthCommands implements Runnable {
         };
     }
 
+    /** The control-plane credentials, or the reference's "not logged in" error. */
+    static AraCredentials loggedIn(AraCliContext cli, String apiBaseUrl) {
+        return AraCliContext.requireControlPlane(cli.credentials(apiBaseUrl), NOT_LOGGED_IN);
+    }
+
+    /** A bodiless control-plane call with the bearer of {@code credentials} (30 s, as the reference). */
+    static JsonNode controlPlaneCall(AraCliContext cli, AraCredentials credentials, String method, String path) {
+        String token = cli.await(credentials.controlPlaneToken());
+        return new CliHttp(credentials.apiBaseUrl(), credentials.debugHttpErrors()).call(method, path, null, token,
+                Duration.ofSeconds(30));
+    }
+
     @Command(name = "whoami", mixinStandardHelpOptions = true,
             description = "Print the logged-in user (GET /auth/cli/whoami) and auth_source.")
     static class WhoAmI implements Callable<Integer> {
@@ -358,11 +370,8 @@ final class AuthCommands implements Runnable {
 
         @Override
         public Integer call() {
-            AraCredentials credentials = AraCliContext.requireControlPlane(this.cli.credentials(this.apiBaseUrl),
-                    NOT_LOGGED_IN);
-            String token = this.cli.await(credentials.controlPlaneToken());
-            JsonNode answer = new CliHttp(credentials.apiBaseUrl(), credentials.debugHttpErrors()).call("GET",
-                    "/auth/cli/whoami", null, token, Duration.ofSeconds(30));
+            AraCredentials credentials = loggedIn(this.cli, this.apiBaseUrl);
+            JsonNode answer = controlPlaneCall(this.cli, credentials, "GET", "/auth/cli/whoami");
             ObjectNode out = answer instanceof ObjectNode object ? object.deepCopy()
                     : AraJson.mapper().createObjectNode();
             out.put("auth_source", authSource(credentials, this.cli));
@@ -387,11 +396,8 @@ final class AuthCommands implements Runnable {
 
         @Override
         public Integer call() {
-            AraCredentials credentials = AraCliContext.requireControlPlane(this.cli.credentials(this.apiBaseUrl),
-                    NOT_LOGGED_IN);
-            String token = this.cli.await(credentials.controlPlaneToken());
-            JsonNode answer = new CliHttp(credentials.apiBaseUrl(), credentials.debugHttpErrors()).call("POST",
-                    "/apps/api-key/rotate", null, token, Duration.ofSeconds(30));
+            AraCredentials credentials = loggedIn(this.cli, this.apiBaseUrl);
+            JsonNode answer = controlPlaneCall(this.cli, credentials, "POST", "/apps/api-key/rotate");
             String newKey = text(answer, "api_key");
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("ok", true);
