@@ -11,12 +11,12 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
@@ -41,9 +41,6 @@ import tools.jackson.databind.node.NullNode;
 final class AraHttp {
 
     static final String OBSERVATION_NAME = "ara.client.requests";
-    static final ParameterizedTypeReference<ServerSentEvent<String>> SSE_TYPE =
-            new ParameterizedTypeReference<>() {
-            };
 
     /** An authorization header to send, or {@link #NONE} for none. */
     record Auth(@Nullable String header, @Nullable String value) {
@@ -329,7 +326,7 @@ final class AraHttp {
                 if (stopped.compareAndSet(false, true)) {
                     stop(observation, code, null);
                 }
-                return response.bodyToFlux(SSE_TYPE);
+                return SseDecoder.decode(response.bodyToFlux(DataBuffer.class));
             }).doOnError(ex -> {
                 if (stopped.compareAndSet(false, true)) {
                     stop(observation, status.get(), ex);

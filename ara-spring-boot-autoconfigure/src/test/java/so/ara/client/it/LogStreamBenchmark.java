@@ -58,12 +58,12 @@ public final class LogStreamBenchmark {
             System.out.printf("prepared %,d runs (%,d log rows) in %.1f s%n", runs, rows, (System.nanoTime() - t0) / 1e9);
             String url = server.baseUrl() + "/v1/apps/" + appId + "/logs/stream";
             String key = keys.get(0);
-            // warm-up, then 3 measured rounds each, alternating
+            // warm-up, then 7 measured rounds each, alternating
             baseline(url, key, rows);
             reactive(client, key, rows);
             List<Double> base = new ArrayList<>();
             List<Double> reactive = new ArrayList<>();
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < 7; round++) {
                 base.add(baseline(url, key, rows));
                 reactive.add(reactive(client, key, rows));
             }
