@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
-import reactor.core.publisher.Mono;
 import so.ara.annotation.AraAgent;
 import so.ara.annotation.AraEndpoint;
 import so.ara.annotation.AraSchedule;
@@ -105,6 +104,7 @@ public final class DeclarationReader {
     }
 
     /** One input ({@code Map} or a record/POJO), returning {@code String} or {@code Mono<String>}. */
+    // Mono by name: the agent's code has Reactor, this module does not need it.
     private static void checkAgentSignature(Method method) {
         if (method.getParameterCount() != 1) {
             throw new IllegalArgumentException("an @AraAgent method takes exactly one input parameter (a"
@@ -119,7 +119,8 @@ public final class DeclarationReader {
         }
         Type returned = method.getGenericReturnType();
         boolean text = returned == String.class;
-        boolean monoOfText = returned instanceof ParameterizedType p && p.getRawType() == Mono.class
+        boolean monoOfText = returned instanceof ParameterizedType p && p.getRawType() instanceof Class<?> raw
+                && raw.getName().equals("reactor.core.publisher.Mono")
                 && p.getActualTypeArguments()[0] == String.class;
         if (!text && !monoOfText) {
             throw new IllegalArgumentException("an @AraAgent method returns the prompt text (String or Mono<String>),"
