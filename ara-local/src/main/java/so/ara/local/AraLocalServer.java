@@ -3,6 +3,7 @@ package so.ara.local;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,9 @@ import org.springframework.http.codec.json.JacksonJsonEncoder;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import so.ara.json.AraJson;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -58,13 +61,13 @@ public final class AraLocalServer implements AutoCloseable {
         this.scheduler = new LocalScheduler(settings.clock());
         this.scheduler.firing(this::fire);
         String[] base = new String[1];
-        LocalRoutes routes = new LocalRoutes(store, logs, engine, scheduler, bridge, model, settings, () -> base[0]);
+        RouterFunction<ServerResponse> routes = routes(bridge, model, () -> base[0]);
         HandlerStrategies strategies = HandlerStrategies.builder().codecs(c -> {
             c.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(AraJson.mapper()));
             c.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(AraJson.mapper()));
             c.defaultCodecs().maxInMemorySize(settings.limits().maxBodyBytes());
         }).build();
-        HttpHandler handler = RouterFunctions.toHttpHandler(routes.router(), strategies);
+        HttpHandler handler = RouterFunctions.toHttpHandler(routes, strategies);
         try {
             this.server = HttpServer.create().host(settings.host()).port(settings.port())
                     .handle(new ReactorHttpHandlerAdapter(handler)).bindNow(Duration.ofSeconds(20));
@@ -83,6 +86,28 @@ public final class AraLocalServer implements AutoCloseable {
                 .concatMap(i -> Mono.fromRunnable(() -> scheduler.tick().forEach(Mono::subscribe))
                         .onErrorResume(e -> Mono.empty()))
                 .subscribe();
+    }
+
+    private RouterFunction<ServerResponse> routes(CallbackBridge bridge, AgentModel model, Supplier<String> baseUrl) {
+        BodyReader bodies = new BodyReader(settings.limits().maxBodyBytes());
+        return LocalRouter.routes(new LocalRouter.Parts(
+                new AccountHandler(store, baseUrl),
+                new AppHandler(store, scheduler, bodies),
+                new KeyHandler(store, bodies),
+                new SecretHandler(store, bodies),
+                new SetupHandler(store, bodies, baseUrl),
+                new RunHandler(store, engine, bodies),
+                new EventHandler(store, logs, engine, bodies, settings.clock()),
+                new LogStreamHandler(logs),
+                new GatewayHandler(store, engine, bodies, new EndpointAuthVerifier(settings.clock())),
+                new SessionHandler(store, bodies),
+                new RuntimeToolsHandler(store, bridge, new AutomationTool(store, scheduler), bodies),
+                new ChatHandler(store, bridge, model, bodies),
+                new HostedOnlyHandler(),
+                new ControlPlaneAuthFilter(store::apiKey),
+                new RuntimeAuthFilter(store),
+                new RateLimitFilter(settings.clock()),
+                new ProblemFilter(bodies.maxBytes())));
     }
 
     private static String hostForUrl(String host) {

@@ -134,6 +134,37 @@ final class LocalStore {
         return out;
     }
 
+    void revokeKey(KeyRecord key) {
+        key.active = false;
+        save();
+    }
+
+    // ---------------------------------------------------------------- secrets
+
+    /** Stores (or replaces) a secret; true when it is new. */
+    boolean putSecret(LocalApp app, String name, Map<String, String> values) {
+        boolean created;
+        synchronized (app) {
+            created = app.secrets.put(name, values) == null;
+            app.secretUpdatedAt.put(name, now());
+        }
+        save();
+        return created;
+    }
+
+    /** Removes a secret; false when there was none. */
+    boolean deleteSecret(LocalApp app, String name) {
+        boolean removed;
+        synchronized (app) {
+            removed = app.secrets.remove(name) != null;
+            app.secretUpdatedAt.remove(name);
+        }
+        if (removed) {
+            save();
+        }
+        return removed;
+    }
+
     // ---------------------------------------------------------------- runs
 
     synchronized void putRun(Run run) {

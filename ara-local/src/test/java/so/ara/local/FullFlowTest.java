@@ -1,6 +1,7 @@
 package so.ara.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static so.ara.local.LocalTestSupport.bearer;
 import static so.ara.local.LocalTestSupport.call;
 import static so.ara.local.LocalTestSupport.xKey;
@@ -118,13 +119,11 @@ class FullFlowTest {
                 "run_id", "run-20261124T000020Z-836fa01b", "idempotency_key", "run-abc"));
         assertThat(queued.status()).isEqualTo(202);
         assertThat(queued.<String>at("run", "run_id")).isEqualTo("run-20261124T000020Z-836fa01b");
-        String status = null;
-        for (int i = 0; i < 100 && !"completed".equals(status); i++) {
-            Thread.sleep(20);
-            status = call(base, HttpMethod.GET, "/v1/apps/" + appId + "/runs/run-20261124T000020Z-836fa01b",
-                    bearer(runtimeKey), null).at("run", "status");
-        }
-        assertThat(status).isEqualTo("completed");
+        await().until(() -> call(base, HttpMethod.GET, "/v1/apps/" + appId
+                + "/runs/run-20261124T000020Z-836fa01b", bearer(runtimeKey), null).at("run", "status"),
+                s -> !"queued".equals(s) && !"running".equals(s));
+        assertThat(call(base, HttpMethod.GET, "/v1/apps/" + appId + "/runs/run-20261124T000020Z-836fa01b",
+                bearer(runtimeKey), null).<String>at("run", "status")).isEqualTo("completed");
         var polled = call(base, HttpMethod.GET, "/v1/apps/" + appId + "/runs/run-20261124T000020Z-836fa01b",
                 bearer(runtimeKey), null);
         assertThat(polled.<String>at("run", "output", "text")).isEqualTo("[triage_agent] later");
@@ -141,9 +140,7 @@ class FullFlowTest {
                                     "run.failed"))));
             assertThat(wh.status()).isEqualTo(202);
             String whRun = wh.at("run", "run_id");
-            for (int i = 0; i < 200 && hooks.received.isEmpty(); i++) {
-                Thread.sleep(20);
-            }
+            await().until(() -> !hooks.received.isEmpty());
             assertThat(hooks.received).hasSize(1);
             Map<String, Object> got = hooks.received.peek();
             assertThat(got.get("verified")).isEqualTo(true);
@@ -166,11 +163,11 @@ class FullFlowTest {
         assertThat(ev2.<String>at("event_id")).isEqualTo(ev1.<String>at("event_id"));
         assertThat(ev2.<String>at("run_id")).isEqualTo(ev1.<String>at("run_id"));
 
-        // the live stream saw everything so far, in id order
+        // the live stream saw everything so far, in id order (once the event's run has finished)
+        await().until(() -> call(base, HttpMethod.GET, "/v1/apps/" + appId + "/runs/" + ev1.<String>at("run_id"),
+                bearer(runtimeKey), null).at("run", "status"), s -> "completed".equals(s) || "failed".equals(s));
         long expectedRows = server.logs().rows(appId, 0).size();
-        for (int i = 0; i < 200 && seen.size() < expectedRows; i++) {
-            Thread.sleep(20);
-        }
+        await().until(() -> seen.size() >= expectedRows);
         List<Long> ids = ids(seen);
         assertThat(ids).isEqualTo(range(1, expectedRows));
         List<String> types = new ArrayList<>();
@@ -189,15 +186,13 @@ class FullFlowTest {
         List<ServerSentEvent<String>> resumed = new CopyOnWriteArrayList<>();
         Disposable sub2 = LocalTestSupport.logStream(base, appId, runtimeKey, Long.toString(last))
                 .filter(e -> e.id() != null).subscribe(resumed::add);
-        Thread.sleep(200);
+        await().until(() -> resumed.size() >= 5 * 3); // the replay arrived, so the live subscription exists
         for (int i = 0; i < 3; i++) {
             call(base, HttpMethod.POST, "/v1/apps/" + appId + "/run", bearer(runtimeKey),
                     Json.obj("input", Json.obj("message", "live " + i)));
         }
         long total = server.logs().rows(appId, 0).size();
-        for (int i = 0; i < 200 && resumed.size() < total - last; i++) {
-            Thread.sleep(20);
-        }
+        await().until(() -> resumed.size() >= total - last);
         sub2.dispose();
         assertThat(ids(resumed)).isEqualTo(range(last + 1, total));
         assertThat(resumed.get(0).data()).contains("\"message\":\"Run started\"");

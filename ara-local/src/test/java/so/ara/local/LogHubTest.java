@@ -1,6 +1,7 @@
 package so.ara.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class LogHubTest {
                 go.set(false);
             });
             writer.start();
-            Thread.sleep(1);
+            await().until(() -> !hub.rows("a", 0).isEmpty());
             List<Long> ids = hub.rowFlux("a", 0).map(LogHub.Row::id).take(20_000).collectList()
                     .block(Duration.ofSeconds(20));
             writer.join();
@@ -110,7 +111,7 @@ class LogHubTest {
             }
             got.add(e);
         }).doOnTerminate(done::countDown).subscribe();
-        Thread.sleep(100);
+        await().until(() -> hub.subscriberCount("slow") == 1);
         for (int i = 0; i < 50; i++) {
             hub.publish("slow", "r", "run.started", "x", null);
         }

@@ -1,6 +1,7 @@
 package so.ara.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static so.ara.local.LocalTestSupport.bearer;
 import static so.ara.local.LocalTestSupport.call;
 
@@ -95,11 +96,9 @@ class RuntimeDetailsTest {
             var queued = call(server.baseUrl(), HttpMethod.POST, "/v1/apps/hooks/runs", bearer(d.key()), Json.obj(
                     "response_mode", "webhook", "callback", Json.obj("url", hooks.url("/h"), "secret", "s")));
             assertThat(queued.status()).isEqualTo(202);
-            for (int i = 0; i < 200 && hooks.received.size() < 3; i++) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(400);
-            assertThat(hooks.received).hasSize(3);
+            await().until(() -> hooks.received.size() >= 3);
+            await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(5))
+                    .until(() -> hooks.received.size() == 3);
             assertThat(hooks.received).allSatisfy(r -> assertThat(r.get("verified")).isEqualTo(true));
             assertThat(hooks.received).extracting(r -> Json.map(Json.map(r.get("body")).get("run")).get("run_id"))
                     .containsOnly((String) queued.at("run_id"));
@@ -118,11 +117,9 @@ class RuntimeDetailsTest {
                     Json.obj("response_mode", "webhook", "input", Json.obj("tool_calls", List.of(Json.obj("name",
                             "python_only"))), "callback", Json.obj("url", hooks.url("/h"), "secret", "s", "events",
                                     List.of("run.failed"))));
-            for (int i = 0; i < 200 && hooks.received.isEmpty(); i++) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(200);
-            assertThat(hooks.received).hasSize(1);
+            await().until(() -> !hooks.received.isEmpty());
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
+                    .until(() -> hooks.received.size() == 1);
             Map<String, Object> body = Json.map(hooks.received.peek().get("body"));
             assertThat(body.get("event")).isEqualTo("run.failed");
             assertThat(Json.map(body.get("run")).get("run_id")).isEqualTo(failing.at("run_id"));
@@ -187,9 +184,7 @@ class RuntimeDetailsTest {
                     .delayElements(Duration.ofMillis(5))
                     .doOnNext(DataBufferUtils::release)
                     .subscribe();
-            for (int i = 0; i < 100 && server.logs().subscriberCount(d.appId()) == 0; i++) {
-                Thread.sleep(10);
-            }
+            await().until(() -> server.logs().subscriberCount(d.appId()) == 1);
             assertThat(server.logs().subscriberCount(d.appId())).isEqualTo(1);
             String big = "x".repeat(2000);
             int published = 0;

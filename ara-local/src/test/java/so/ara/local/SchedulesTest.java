@@ -1,6 +1,7 @@
 package so.ara.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static so.ara.local.LocalTestSupport.bearer;
 import static so.ara.local.LocalTestSupport.call;
 
@@ -182,9 +183,7 @@ class SchedulesTest {
             manifest.put("status", "active");
             String id = call(server.baseUrl(), HttpMethod.POST, "/apps", bearer(cp), manifest).at("app", "id");
             clock.set("2026-11-24T00:01:00Z");
-            for (int i = 0; i < 100 && server.logs().rows(id, 0).isEmpty(); i++) {
-                Thread.sleep(20);
-            }
+            await().until(() -> !server.logs().rows(id, 0).isEmpty());
             assertThat(server.logs().rows(id, 0)).first().extracting(LogHub.Row::eventType).isEqualTo("schedule.fired");
         }
     }
