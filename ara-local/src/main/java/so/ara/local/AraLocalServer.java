@@ -13,6 +13,7 @@ import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import so.ara.json.AraJson;
+import so.ara.local.python.PythonRuntime;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,6 +42,7 @@ public final class AraLocalServer implements AutoCloseable {
     private final LocalScheduler scheduler;
     private final RunEngine engine;
     private final LocalHttpClient http;
+    private final PythonRuntime python;
     private final DisposableServer server;
     private final Disposable ticker;
 
@@ -50,7 +52,8 @@ public final class AraLocalServer implements AutoCloseable {
         this.logs = new LogHub(settings.limits().maxLogRowsPerApp(), settings.limits().subscriberBuffer(),
                 settings.heartbeatInterval(), settings.clock(), firstLogId(settings));
         this.http = new LocalHttpClient();
-        CallbackBridge bridge = new CallbackBridge(http, settings.callbackTimeout(), settings.clock());
+        this.python = new PythonRuntime(settings.python());
+        PythonExecution bridge = new PythonExecution(python, logs);
         AgentModel model = settings.model().isOpenAiCompatible()
                 ? new OpenAiCompatibleModel(http, settings.model(), settings.callbackTimeout().multipliedBy(4))
                 : new BuiltinModel();
@@ -70,6 +73,7 @@ public final class AraLocalServer implements AutoCloseable {
                     .handle(new ReactorHttpHandlerAdapter(handler)).bindNow(Duration.ofSeconds(20));
         } catch (RuntimeException e) {
             http.close();
+            python.close();
             throw new IllegalStateException("ara-local cannot listen on " + settings.host() + ":" + settings.port()
                     + " (" + e.getMessage() + ")", e);
         }
@@ -127,6 +131,10 @@ public final class AraLocalServer implements AutoCloseable {
         return logs;
     }
 
+    PythonRuntime python() {
+        return python;
+    }
+
     LocalScheduler scheduler() {
         return scheduler;
     }
@@ -170,6 +178,7 @@ public final class AraLocalServer implements AutoCloseable {
         }
         logs.close();
         server.disposeNow(Duration.ofSeconds(5));
+        python.close();
         http.close();
         store.save();
     }

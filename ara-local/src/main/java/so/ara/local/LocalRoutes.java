@@ -54,7 +54,7 @@ final class LocalRoutes {
     private final LogHub logs;
     private final RunEngine engine;
     private final LocalScheduler scheduler;
-    private final CallbackBridge bridge;
+    private final ToolInvoker bridge;
     private final AgentModel model;
     private final EndpointAuthVerifier endpointAuth;
     private final AraLocalSettings settings;
@@ -63,7 +63,7 @@ final class LocalRoutes {
     private final PathPatternParser parser = new PathPatternParser();
     private volatile String sessionId;
 
-    LocalRoutes(LocalStore store, LogHub logs, RunEngine engine, LocalScheduler scheduler, CallbackBridge bridge,
+    LocalRoutes(LocalStore store, LogHub logs, RunEngine engine, LocalScheduler scheduler, ToolInvoker bridge,
             AgentModel model, AraLocalSettings settings, Supplier<String> baseUrl) {
         this.store = store;
         this.logs = logs;
@@ -712,7 +712,7 @@ final class LocalRoutes {
         if (last == null) {
             last = r.queryParam("last_event_id").orElse(null);
         }
-        long after = 0;
+        long after = LogHub.LIVE; // no Last-Event-ID: live rows only, no backfill (as Ara)
         if (last != null && !last.isBlank()) {
             try {
                 after = Long.parseLong(last.trim());
@@ -774,6 +774,7 @@ final class LocalRoutes {
                     finalEndpoint.get("path"), "label", label, "query", query, "headers", headers, "request_id",
                     requestId));
             Run run = engine.create(app, agentId, input, "sync", false, null, null, null);
+            run.untrustedInput(); // an endpoint request body never chooses tools
             return engine.execute(app, run).flatMap(done -> ServerResponse.ok()
                     .contentType(MediaType.APPLICATION_JSON).header("X-Ara-Run-Id", done.runId)
                     .bodyValue(Json.write(runAnswer(done))));
@@ -844,8 +845,8 @@ final class LocalRoutes {
                 for (Map<String, Object> t : app.tools()) {
                     Map<String, Object> fn = Json.map(t, "function");
                     rows.add(Json.obj("name", Json.str(fn, "name"), "kind", "app", "app_id", app.id, "description",
-                            fn == null ? "" : fn.get("description"), "callback", CallbackBridge.callbackUrl(
-                                    t.get("source")) != null));
+                            fn == null ? "" : fn.get("description"), "callback", String.valueOf(t.get("source"))
+                                    .contains("ARA_CALLBACK_URL = ")));
                 }
             }
         }
