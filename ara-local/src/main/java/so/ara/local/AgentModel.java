@@ -8,8 +8,17 @@ import reactor.core.publisher.Mono;
 /** Step two of a run: a model answers the built prompt, calling the app's tools through {@link ToolExecutor}. */
 public interface AgentModel {
 
-    /** What the model gets: the agent, the built prompt, the run input and the app's tools in OpenAI format. */
-    record ModelRequest(String agentId, String prompt, Object input, List<Map<String, Object>> tools) {
+    /**
+     * What the model gets: the agent, the built prompt, the run input and the app's tools in OpenAI format.
+     * {@code trustedInput} is false for runs whose input came from an endpoint request body (the gateway): such input
+     * never chooses tools.
+     */
+    record ModelRequest(String agentId, String prompt, Object input, List<Map<String, Object>> tools,
+            boolean trustedInput) {
+
+        ModelRequest(String agentId, String prompt, Object input, List<Map<String, Object>> tools) {
+            this(agentId, prompt, input, tools, true);
+        }
     }
 
     record ToolCall(String name, Map<String, Object> args, Object result) {
@@ -28,8 +37,20 @@ public interface AgentModel {
 
     /** A tool failure; its message is safe to show (never contains secrets). */
     final class ToolFailure extends RuntimeException {
+        private final Map<String, Object> details;
+
         public ToolFailure(String message) {
+            this(message, Map.of());
+        }
+
+        /** {@code details} go into the {@code run.tool.failed} row's data (e.g. a Python traceback). */
+        public ToolFailure(String message, Map<String, Object> details) {
             super(message, null, false, false);
+            this.details = details;
+        }
+
+        public Map<String, Object> details() {
+            return details;
         }
     }
 

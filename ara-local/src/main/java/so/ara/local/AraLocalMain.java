@@ -7,8 +7,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Standalone entry point: {@code java -jar ara-local.jar [--server.port=8787] [--ara.local.api-key=...]
- * [--ara.local.state-file=ara-local.json] [--ara.local.host=127.0.0.1]}. Environment fallbacks: {@code SERVER_PORT},
- * {@code ARA_LOCAL_API_KEY}, {@code ARA_LOCAL_STATE_FILE}, {@code ARA_LOCAL_HOST}, and for an OpenAI-compatible
+ * [--ara.local.state-file=ara-local.json] [--ara.local.host=127.0.0.1] [--ara.local.python=/usr/bin/python3]}.
+ * Environment fallbacks: {@code SERVER_PORT}, {@code ARA_LOCAL_API_KEY}, {@code ARA_LOCAL_STATE_FILE},
+ * {@code ARA_LOCAL_HOST}, {@code ARA_LOCAL_PYTHON}, and for an OpenAI-compatible
  * model {@code ARA_LOCAL_MODEL_BASE_URL}, {@code ARA_LOCAL_MODEL}, {@code ARA_LOCAL_MODEL_API_KEY}.
  */
 public final class AraLocalMain {
@@ -45,6 +46,10 @@ public final class AraLocalMain {
         String state = opts.getOrDefault("ara.local.state-file", env.get("ARA_LOCAL_STATE_FILE"));
         if (state != null && !state.isBlank()) {
             s = s.withStateFile(Path.of(state.trim()));
+        }
+        String python = opts.getOrDefault("ara.local.python", env.get("ARA_LOCAL_PYTHON"));
+        if (python != null && !python.isBlank()) {
+            s = s.withPython(s.python().withExecutable(python.trim()));
         }
         String modelUrl = opts.getOrDefault("ara.local.model.base-url", env.get("ARA_LOCAL_MODEL_BASE_URL"));
         if (modelUrl != null && !modelUrl.isBlank()) {

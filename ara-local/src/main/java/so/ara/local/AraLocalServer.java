@@ -16,6 +16,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import so.ara.json.AraJson;
+import so.ara.local.python.PythonRuntime;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,6 +45,7 @@ public final class AraLocalServer implements AutoCloseable {
     private final LocalScheduler scheduler;
     private final RunEngine engine;
     private final LocalHttpClient http;
+    private final PythonRuntime python;
     private final DisposableServer server;
     private final Disposable ticker;
 
@@ -53,7 +55,8 @@ public final class AraLocalServer implements AutoCloseable {
         this.logs = new LogHub(settings.limits().maxLogRowsPerApp(), settings.limits().subscriberBuffer(),
                 settings.heartbeatInterval(), settings.clock(), firstLogId(settings));
         this.http = new LocalHttpClient();
-        CallbackBridge bridge = new CallbackBridge(http, settings.callbackTimeout(), settings.clock());
+        this.python = new PythonRuntime(settings.python());
+        PythonExecution bridge = new PythonExecution(python, logs);
         AgentModel model = settings.model().isOpenAiCompatible()
                 ? new OpenAiCompatibleModel(http, settings.model(), settings.callbackTimeout().multipliedBy(4))
                 : new BuiltinModel();
@@ -73,6 +76,7 @@ public final class AraLocalServer implements AutoCloseable {
                     .handle(new ReactorHttpHandlerAdapter(handler)).bindNow(Duration.ofSeconds(20));
         } catch (RuntimeException e) {
             http.close();
+            python.close();
             throw new IllegalStateException("ara-local cannot listen on " + settings.host() + ":" + settings.port()
                     + " (" + e.getMessage() + ")", e);
         }
@@ -88,7 +92,7 @@ public final class AraLocalServer implements AutoCloseable {
                 .subscribe();
     }
 
-    private RouterFunction<ServerResponse> routes(CallbackBridge bridge, AgentModel model, Supplier<String> baseUrl) {
+    private RouterFunction<ServerResponse> routes(ToolInvoker bridge, AgentModel model, Supplier<String> baseUrl) {
         BodyReader bodies = new BodyReader(settings.limits().maxBodyBytes());
         return LocalRouter.routes(new LocalRouter.Parts(
                 new AccountHandler(store, baseUrl),
@@ -152,6 +156,10 @@ public final class AraLocalServer implements AutoCloseable {
         return logs;
     }
 
+    PythonRuntime python() {
+        return python;
+    }
+
     LocalScheduler scheduler() {
         return scheduler;
     }
@@ -195,6 +203,7 @@ public final class AraLocalServer implements AutoCloseable {
         }
         logs.close();
         server.disposeNow(Duration.ofSeconds(5));
+        python.close();
         http.close();
         store.save();
     }

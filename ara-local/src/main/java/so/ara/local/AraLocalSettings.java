@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import so.ara.local.python.PythonSettings;
+
 /**
  * Settings of an {@link AraLocalServer}. Start from {@link #defaults()} and use the withers.
  *
@@ -13,11 +15,12 @@ import java.time.Duration;
  * @param stateFile JSON file keeping apps, keys and secrets across restarts; {@code null} keeps state in memory only
  * @param limits memory and request bounds
  * @param model the model that answers runs
- * @param callbackTimeout timeout of one callback-bridge call (prompt or tool)
+ * @param callbackTimeout timeout of one outgoing HTTP call (webhook delivery; the OpenAI-compatible model gets 4x)
  * @param heartbeatInterval interval of {@code : keep-alive} comments on SSE streams
  * @param webhookBackoff first back-off of webhook retries (doubled on each of the 3 retries: 1 s, 2 s, 4 s by default)
  * @param scheduleTick how often schedules are checked; {@code null} disables the automatic ticker (tests call tick)
  * @param clock the clock used for timestamps, rate-limit windows, signatures and schedules
+ * @param python how the Python of deployed apps runs (interpreter, warm pool, per-call timeout)
  */
 public record AraLocalSettings(
         String host,
@@ -30,7 +33,8 @@ public record AraLocalSettings(
         Duration heartbeatInterval,
         Duration webhookBackoff,
         Duration scheduleTick,
-        Clock clock) {
+        Clock clock,
+        PythonSettings python) {
 
     /**
      * Memory and request bounds.
@@ -95,6 +99,7 @@ public record AraLocalSettings(
         heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(15) : heartbeatInterval;
         webhookBackoff = webhookBackoff == null ? Duration.ofSeconds(1) : webhookBackoff;
         clock = clock == null ? Clock.systemUTC() : clock;
+        python = python == null ? PythonSettings.defaults() : python;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535");
         }
@@ -103,61 +108,66 @@ public record AraLocalSettings(
     public static AraLocalSettings defaults() {
         return new AraLocalSettings("127.0.0.1", 0, null, null, Limits.defaults(), ModelSettings.builtin(),
                 Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Clock.systemUTC());
+                Clock.systemUTC(), PythonSettings.defaults());
     }
 
     public AraLocalSettings withHost(String value) {
         return new AraLocalSettings(value, port, apiKey, stateFile, limits, model, callbackTimeout, heartbeatInterval,
-                webhookBackoff, scheduleTick, clock);
+                webhookBackoff, scheduleTick, clock, python);
     }
 
     public AraLocalSettings withPort(int value) {
         return new AraLocalSettings(host, value, apiKey, stateFile, limits, model, callbackTimeout, heartbeatInterval,
-                webhookBackoff, scheduleTick, clock);
+                webhookBackoff, scheduleTick, clock, python);
     }
 
     public AraLocalSettings withApiKey(String value) {
         return new AraLocalSettings(host, port, value, stateFile, limits, model, callbackTimeout, heartbeatInterval,
-                webhookBackoff, scheduleTick, clock);
+                webhookBackoff, scheduleTick, clock, python);
     }
 
     public AraLocalSettings withStateFile(Path value) {
         return new AraLocalSettings(host, port, apiKey, value, limits, model, callbackTimeout, heartbeatInterval,
-                webhookBackoff, scheduleTick, clock);
+                webhookBackoff, scheduleTick, clock, python);
     }
 
     public AraLocalSettings withLimits(Limits value) {
         return new AraLocalSettings(host, port, apiKey, stateFile, value, model, callbackTimeout, heartbeatInterval,
-                webhookBackoff, scheduleTick, clock);
+                webhookBackoff, scheduleTick, clock, python);
     }
 
     public AraLocalSettings withModel(ModelSettings value) {
         return new AraLocalSettings(host, port, apiKey, stateFile, limits, value, callbackTimeout, heartbeatInterval,
-                webhookBackoff, scheduleTick, clock);
+                webhookBackoff, scheduleTick, clock, python);
     }
 
     public AraLocalSettings withCallbackTimeout(Duration value) {
         return new AraLocalSettings(host, port, apiKey, stateFile, limits, model, value, heartbeatInterval,
-                webhookBackoff, scheduleTick, clock);
+                webhookBackoff, scheduleTick, clock, python);
     }
 
     public AraLocalSettings withHeartbeatInterval(Duration value) {
         return new AraLocalSettings(host, port, apiKey, stateFile, limits, model, callbackTimeout, value,
-                webhookBackoff, scheduleTick, clock);
+                webhookBackoff, scheduleTick, clock, python);
     }
 
     public AraLocalSettings withWebhookBackoff(Duration value) {
         return new AraLocalSettings(host, port, apiKey, stateFile, limits, model, callbackTimeout, heartbeatInterval,
-                value, scheduleTick, clock);
+                value, scheduleTick, clock, python);
     }
 
     public AraLocalSettings withScheduleTick(Duration value) {
         return new AraLocalSettings(host, port, apiKey, stateFile, limits, model, callbackTimeout, heartbeatInterval,
-                webhookBackoff, value, clock);
+                webhookBackoff, value, clock, python);
     }
 
     public AraLocalSettings withClock(Clock value) {
         return new AraLocalSettings(host, port, apiKey, stateFile, limits, model, callbackTimeout, heartbeatInterval,
-                webhookBackoff, scheduleTick, value);
+                webhookBackoff, scheduleTick, value, python);
+    }
+
+    public AraLocalSettings withPython(PythonSettings value) {
+        return new AraLocalSettings(host, port, apiKey, stateFile, limits, model, callbackTimeout, heartbeatInterval,
+                webhookBackoff, scheduleTick, clock, value);
     }
 }

@@ -12,9 +12,12 @@ import reactor.core.publisher.Mono;
  *
  * <p>Rule, exactly:
  * <ol>
- * <li>Tool calls are read from {@code input.tool_calls}, else {@code input.input.tool_calls} (endpoint bodies arrive
- * under {@code input["input"]}): a list of {@code {"name": <tool>, "args": {...}}} ({@code args} optional, default
- * {@code {}}). They run one after another, in order. The first failing call fails the run with its message.</li>
+ * <li>Tool calls are read from the top level of the run input only, {@code input.tool_calls}: a list of
+ * {@code {"name": <tool>, "args": {...}}} ({@code args} optional, default {@code {}}). They run one after another,
+ * in order. The first failing call fails the run with its message. Only a trusted caller chooses tools: a run whose
+ * input came from an endpoint request body ({@link ModelRequest#trustedInput()} false) calls none, and
+ * {@code input.input.tool_calls} (where endpoint bodies arrive, also when the starter forwards them with the app's
+ * runtime key) is never read.</li>
  * <li>The answer text is {@code "[" + agentId + "] " + message}, where {@code agentId} is the run's agent
  * ({@code "app"} when the app has no agent) and {@code message} is {@code input.message}, else
  * {@code input.input.message}, else {@code ""} (non-string messages are rendered as JSON).</li>
@@ -30,10 +33,7 @@ final class BuiltinModel implements AgentModel {
         return Mono.defer(() -> {
             Map<String, Object> input = Json.map(request.input());
             Map<String, Object> nested = Json.map(input, "input");
-            Object calls = input == null ? null : input.get("tool_calls");
-            if (calls == null && nested != null) {
-                calls = nested.get("tool_calls");
-            }
+            Object calls = input == null || !request.trustedInput() ? null : input.get("tool_calls");
             List<Map<String, Object>> parsed = new ArrayList<>();
             if (calls != null) {
                 List<Object> list = Json.list(calls);

@@ -13,11 +13,11 @@ import reactor.core.publisher.Mono;
 final class ChatHandler {
 
     private final LocalStore store;
-    private final CallbackBridge bridge;
+    private final ToolInvoker bridge;
     private final AgentModel model;
     private final BodyReader bodies;
 
-    ChatHandler(LocalStore store, CallbackBridge bridge, AgentModel model, BodyReader bodies) {
+    ChatHandler(LocalStore store, ToolInvoker bridge, AgentModel model, BodyReader bodies) {
         this.store = store;
         this.bridge = bridge;
         this.model = model;

@@ -70,6 +70,7 @@ final class GatewayHandler {
                     finalEndpoint.get("path"), "label", label, "query", query, "headers", headers, "request_id",
                     requestId));
             Run run = engine.create(app, agentId, input, "sync", false, null, null, null);
+            run.untrustedInput(); // an endpoint request body never chooses tools
             return engine.execute(app, run).flatMap(done -> ServerResponse.ok()
                     .contentType(MediaType.APPLICATION_JSON).header("X-Ara-Run-Id", done.runId)
                     .bodyValue(Json.write(RunHandler.runAnswer(done))));

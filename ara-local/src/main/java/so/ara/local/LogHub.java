@@ -55,6 +55,9 @@ final class LogHub {
     /** Marker row (never sent as a row): the resume point is older than the ring buffer; sent as a comment. */
     static final long GAP_ID = -1;
 
+    /** The resume point of a subscriber without {@code Last-Event-ID}: live rows only, as Ara (no backfill). */
+    static final long LIVE = Long.MIN_VALUE;
+
     private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
     private final int capacity;
     private final int subscriberBuffer;
@@ -142,7 +145,10 @@ final class LogHub {
         }
     }
 
-    /** Rows after {@code lastEventId} (replay), then live rows; never completes unless the subscriber is dropped. */
+    /**
+     * Rows after {@code lastEventId} (replay), then live rows; never completes unless the subscriber is dropped.
+     * {@link #LIVE} sends only rows published after the subscription.
+     */
     Flux<Row> rowFlux(String appId, long requestedLastEventId) {
         return Flux.defer(() -> {
             long lastEventId = requestedLastEventId;
@@ -153,7 +159,9 @@ final class LogHub {
             long oldest;
             boolean reset = false;
             synchronized (log) {
-                if (lastEventId >= log.nextId) {
+                if (lastEventId == LIVE) {
+                    lastEventId = log.nextId - 1;
+                } else if (lastEventId >= log.nextId) {
                     // an id this server never issued (e.g. it restarted): resend everything buffered
                     lastEventId = 0;
                     reset = true;
@@ -168,7 +176,7 @@ final class LogHub {
             }
             AtomicLong lastSent = new AtomicLong(lastEventId);
             long resumeAfter = lastEventId;
-            Flux<Row> gap = reset
+            Flux<Row> gap = requestedLastEventId == LIVE ? Flux.empty() : reset
                     ? Flux.just(new Row(GAP_ID, "gap", Map.of(), "Last-Event-ID " + requestedLastEventId
                             + " is unknown to this server (restarted?); replaying the buffer"))
                     : lastEventId > 0 && oldest > lastEventId + 1

@@ -19,7 +19,7 @@ final class LogStreamHandler {
         if (last == null) {
             last = r.queryParam("last_event_id").orElse(null);
         }
-        long after = 0;
+        long after = LogHub.LIVE; // no Last-Event-ID: live rows only, no backfill (as Ara)
         if (last != null && !last.isBlank()) {
             try {
                 after = Long.parseLong(last.trim());

@@ -15,6 +15,8 @@ final class Run {
     final String idempotencyKey;
     final Map<String, Object> callback;
     final Instant createdAt;
+    /** False when the input came from an endpoint request body: it must not steer tool calls. */
+    private volatile boolean trustedInput = true;
     private String status = "queued";
     private Map<String, Object> output;
     private Map<String, Object> error;
@@ -31,6 +33,15 @@ final class Run {
         this.idempotencyKey = idempotencyKey;
         this.callback = callback;
         this.createdAt = createdAt;
+    }
+
+    /** Marks a run whose input came from an endpoint request body (the gateway). */
+    void untrustedInput() {
+        trustedInput = false;
+    }
+
+    boolean trustedInput() {
+        return trustedInput;
     }
 
     synchronized String status() {

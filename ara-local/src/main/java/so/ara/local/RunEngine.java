@@ -75,12 +75,13 @@ final class RunEngine {
             logs.publish(app.id, run.runId, "run.started", "Run started", Json.obj("agent_id", run.agentId));
             Map<String, Object> agentRow = run.agentId == null ? null : app.agentRow(run.agentId);
             List<AgentModel.ToolCall> calls = new ArrayList<>();
-            AgentModel.ToolExecutor executor = (name, args) -> executeTool(app, run, name, args, calls);
-            return prompts.build(app, run.agentId, agentRow, run.input)
+            AgentModel.ToolExecutor executor = (name, args) -> executeTool(app, run, agentRow, name, args, calls);
+            return prompts.build(app, run.runId, run.agentId, agentRow, run.input)
                     .doOnNext(prompt -> logs.publish(app.id, run.runId, "run.prompt.built", "Prompt built",
                             Json.obj("agent_id", run.agentId, "prompt_chars", prompt.length())))
                     .flatMap(prompt -> model.run(new AgentModel.ModelRequest(run.agentId, prompt, run.input,
-                            model instanceof BuiltinModel ? List.of() : openAiTools(app)), executor))
+                            model instanceof BuiltinModel ? List.of() : openAiTools(app, agentRow),
+                            run.trustedInput()), executor))
                     .map(result -> {
                         List<Object> toolCalls = new ArrayList<>();
                         result.toolCalls().forEach(c -> toolCalls.add(c.toMap()));
@@ -117,7 +118,7 @@ final class RunEngine {
             run.running();
             logs.publish(app.id, run.runId, "run.started", "Run started", Json.obj("tool", toolName));
             List<AgentModel.ToolCall> calls = new ArrayList<>();
-            return executeTool(app, run, toolName, args, calls).map(result -> {
+            return executeTool(app, run, null, toolName, args, calls).map(result -> {
                 run.complete(Json.obj("text", Json.writeString(result), "tool_calls",
                         List.of(new AgentModel.ToolCall(toolName, args, result).toMap())), clock.instant());
                 logs.publish(app.id, run.runId, "run.completed", "Run completed", Json.obj("status", "completed"));
@@ -136,15 +137,27 @@ final class RunEngine {
         execute(app, run).subscribeOn(Schedulers.parallel()).subscribe();
     }
 
-    private Mono<Object> executeTool(LocalApp app, Run run, String name, Map<String, Object> args,
-            List<AgentModel.ToolCall> calls) {
+    /**
+     * Runs one tool call of a run. As on Ara, an agent that declares {@code skills} calls only those tools; a
+     * refused or unknown call fails with {@code run.tool.failed}.
+     */
+    private Mono<Object> executeTool(LocalApp app, Run run, Map<String, Object> agentRow, String name,
+            Map<String, Object> args, List<AgentModel.ToolCall> calls) {
         return Mono.defer(() -> {
             Map<String, Object> row = app.toolRow(name);
             logs.publish(app.id, run.runId, "run.tool.started", "Tool " + name + " started",
                     Json.obj("tool", name, "args", args));
-            Mono<Object> invocation = row == null
-                    ? Mono.error(new AgentModel.ToolFailure("tool '" + name + "' is not a tool of app '" + app.slug + "'"))
-                    : toolInvoker.invoke(app, name, row, args);
+            List<Object> skills = Json.list(agentRow, "skills");
+            Mono<Object> invocation;
+            if (row == null) {
+                invocation = Mono.error(new AgentModel.ToolFailure(
+                        "tool '" + name + "' is not a tool of app '" + app.slug + "'"));
+            } else if (skills != null && !skills.contains(name)) {
+                invocation = Mono.error(new AgentModel.ToolFailure(
+                        "tool '" + name + "' is not among the skills of agent '" + run.agentId + "'"));
+            } else {
+                invocation = toolInvoker.invoke(app, run.runId, name, row, args);
+            }
             return invocation
                     .doOnNext(result -> {
                         synchronized (calls) {
@@ -153,17 +166,28 @@ final class RunEngine {
                         logs.publish(app.id, run.runId, "run.tool.completed", "Tool " + name + " completed",
                                 Json.obj("tool", name, "result", result));
                     })
-                    .doOnError(e -> logs.publish(app.id, run.runId, "run.tool.failed",
-                            e instanceof AgentModel.ToolFailure ? e.getMessage() : "tool '" + name + "' failed",
-                            Json.obj("tool", name, "error", e.getMessage())));
+                    .doOnError(e -> {
+                        Map<String, Object> data = Json.obj("tool", name, "error", e.getMessage());
+                        if (e instanceof AgentModel.ToolFailure failure) {
+                            data.putAll(failure.details());
+                        }
+                        logs.publish(app.id, run.runId, "run.tool.failed", e instanceof AgentModel.ToolFailure
+                                ? e.getMessage() : "tool '" + name + "' failed", data);
+                    });
         });
     }
 
     static List<Map<String, Object>> openAiTools(LocalApp app) {
+        return openAiTools(app, null);
+    }
+
+    /** The app's tools in OpenAI format; only the agent's skills when it declares them. */
+    static List<Map<String, Object>> openAiTools(LocalApp app, Map<String, Object> agentRow) {
+        List<Object> skills = Json.list(agentRow, "skills");
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> row : app.tools()) {
             Map<String, Object> fn = Json.map(row, "function");
-            if (fn != null) {
+            if (fn != null && (skills == null || skills.contains(fn.get("name")))) {
                 out.add(Json.obj("type", "function", "function", Json.copy(fn)));
             }
         }

@@ -14,11 +14,11 @@ import reactor.core.publisher.Mono;
 final class RuntimeToolsHandler {
 
     private final LocalStore store;
-    private final CallbackBridge bridge;
+    private final ToolInvoker bridge;
     private final AutomationTool automations;
     private final BodyReader bodies;
 
-    RuntimeToolsHandler(LocalStore store, CallbackBridge bridge, AutomationTool automations, BodyReader bodies) {
+    RuntimeToolsHandler(LocalStore store, ToolInvoker bridge, AutomationTool automations, BodyReader bodies) {
         this.store = store;
         this.bridge = bridge;
         this.automations = automations;
@@ -67,8 +67,8 @@ final class RuntimeToolsHandler {
                 for (Map<String, Object> t : app.tools()) {
                     Map<String, Object> fn = Json.map(t, "function");
                     rows.add(Json.obj("name", Json.str(fn, "name"), "kind", "app", "app_id", app.id, "description",
-                            fn == null ? "" : fn.get("description"), "callback", CallbackBridge.callbackUrl(
-                                    t.get("source")) != null));
+                            fn == null ? "" : fn.get("description"), "callback", String.valueOf(t.get("source"))
+                                    .contains("ARA_CALLBACK_URL = ")));
                 }
             }
         }

@@ -52,7 +52,7 @@ class FullFlowTest {
     void fullFlow() throws Exception {
         // deploy: create + activate
         var created = call(base, HttpMethod.POST, "/apps", bearer(cp),
-                LocalTestSupport.manifest("ticket-triage", callbacks.url("/ara/callbacks/tools/lookup_ticket"), null));
+                LocalTestSupport.manifest("ticket-triage", callbacks.url(""), null));
         assertThat(created.status()).isEqualTo(201);
         String appId = created.at("app", "id");
         assertThat(appId).startsWith("app_");
@@ -90,6 +90,9 @@ class FullFlowTest {
         List<ServerSentEvent<String>> seen = new CopyOnWriteArrayList<>();
         Disposable sub = LocalTestSupport.logStream(base, appId, runtimeKey, null)
                 .filter(e -> e.id() != null).subscribe(seen::add);
+        // logs are live only: wait until the stream is open before producing rows
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> server.logs().subscriberCount(appId) == 1);
 
         // sync run with tool calls through the callback bridge (slug in the path, x-key auth)
         var run = call(base, HttpMethod.POST, "/v1/apps/ticket-triage/run", xKey(xk), Json.obj("agent_id", null,
@@ -106,12 +109,17 @@ class FullFlowTest {
         assertThat(callbacks.received.peek().get("verified")).isEqualTo(true);
         assertThat(callbacks.received.peek().get("body")).isEqualTo(Json.obj("ticket_id", "T-1"));
 
-        // a tool without callback URL fails the run with the exact message
-        var noCb = call(base, HttpMethod.POST, "/v1/apps/" + appId + "/run", bearer(runtimeKey), Json.obj("input",
+        // a plain Python tool runs in Python
+        var pure = call(base, HttpMethod.POST, "/v1/apps/" + appId + "/run", bearer(runtimeKey), Json.obj("input",
                 Json.obj("tool_calls", List.of(Json.obj("name", "python_only")))));
-        assertThat(noCb.<String>at("status")).isEqualTo("failed");
-        assertThat(noCb.<String>at("run", "error", "message"))
-                .isEqualTo("tool 'python_only' has no callback URL; it can only run in the Ara runtime");
+        assertThat(pure.<String>at("status")).isEqualTo("completed");
+        assertThat(pure.<Object>at("output", "tool_calls", "0", "result")).isEqualTo(1);
+        // a Python exception (here: the shim called without its required argument) fails the run
+        var missing = call(base, HttpMethod.POST, "/v1/apps/" + appId + "/run", bearer(runtimeKey), Json.obj("input",
+                Json.obj("tool_calls", List.of(Json.obj("name", "lookup_ticket")))));
+        assertThat(missing.<String>at("status")).isEqualTo("failed");
+        assertThat(missing.<String>at("run", "error", "message")).isEqualTo("tool 'lookup_ticket' failed: TypeError:"
+                + " lookup_ticket() missing 1 required positional argument: 'ticket_id'");
 
         // run-async poll
         var queued = call(base, HttpMethod.POST, "/v1/apps/" + appId + "/runs", bearer(runtimeKey), Json.obj(

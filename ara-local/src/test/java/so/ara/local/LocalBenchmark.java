@@ -44,7 +44,7 @@ public final class LocalBenchmark {
                         req -> Json.obj("id", Json.map(req.get("body")).get("ticket_id")))) {
             String cp = server.apiKey();
             String appId = post(server.baseUrl() + "/apps", cp, LocalTestSupport.manifest("bench",
-                    callbacks.url("/ara/callbacks/tools/lookup_ticket"), null))
+                    callbacks.url(""), null))
                     .map(m -> (String) Json.map(m.get("app")).get("id")).block();
             post(server.baseUrl() + "/apps/" + appId + "/secrets", cp, Json.obj("name", "ara-java-callback",
                     "values", Json.obj("JAVA_CALLBACK_SECRET", "bench-secret"))).block();

@@ -15,6 +15,8 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 import so.ara.auth.AraSignature;
 import so.ara.json.AraJson;
+import so.ara.manifest.PythonSources;
+import tools.jackson.databind.node.ObjectNode;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -69,6 +71,10 @@ final class LocalTestSupport {
         return ready.exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("")
                 .map(s -> new Resp(r.statusCode().value(), r.headers().asHttpHeaders(), s)))
                 .block(Duration.ofSeconds(30));
+    }
+
+    static ObjectNode node(Map<String, Object> json) {
+        return (ObjectNode) AraJson.mapper().valueToTree(json);
     }
 
     static Map<String, String> bearer(String key) {
@@ -138,15 +144,26 @@ final class LocalTestSupport {
         }
     }
 
-    /** The reference's worked example (§2.8), with callback URLs in the generated sources. */
-    static Map<String, Object> manifest(String slug, String toolCallbackUrl, String promptCallbackUrl) {
-        String toolSource = "def lookup_ticket(ticket_id: str, include_history: bool = False) -> dict:\n"
-                + "    \"\"\"Fetch one ticket by id.\"\"\"\n"
-                + (toolCallbackUrl == null ? "" : "    ARA_CALLBACK_URL = \"" + toolCallbackUrl + "\"\n")
-                + "    return {\"id\": ticket_id}";
-        String promptSource = "def triage_agent(input: dict) -> str:\n"
-                + (promptCallbackUrl == null ? "" : "    ARA_CALLBACK_URL = '" + promptCallbackUrl + "'\n")
-                + "    return \"Triage the ticket found in input['input'].\"";
+    /**
+     * The reference's worked example (§2.8). With a callback base URL, the tool (and the prompt factory) are the
+     * Java shims {@link PythonSources} generates, calling back to that base; without one they are plain Python.
+     */
+    static Map<String, Object> manifest(String slug, String toolCallbackBase, String promptCallbackBase) {
+        Map<String, Object> toolParams = Json.obj("type", "object", "properties", Json.obj("ticket_id",
+                Json.obj("type", "string")), "required", List.of("ticket_id"));
+        Map<String, Object> promptParams = Json.obj("type", "object", "properties", Json.obj("input",
+                Json.obj("type", "object")), "required", List.of("input"));
+        String toolSource = toolCallbackBase == null
+                ? "def lookup_ticket(ticket_id: str) -> dict:\n"
+                        + "    \"\"\"Fetch one ticket by id.\"\"\"\n"
+                        + "    return {\"id\": ticket_id}"
+                : PythonSources.withCallback(slug, toolCallbackBase).toolSource("lookup_ticket", "lookup_ticket",
+                        "Fetch one ticket by id.", node(toolParams));
+        String promptSource = promptCallbackBase == null
+                ? "def triage_agent(input: dict) -> str:\n"
+                        + "    return \"Triage the ticket found in input['input'].\""
+                : PythonSources.withCallback(slug, promptCallbackBase).promptSource("triage_agent", "triage_agent",
+                        node(promptParams), "Triage incoming support tickets.");
         Map<String, Object> endpoint = Json.obj("type", "fastapi_endpoint", "method", "POST", "path", "/triage-agent",
                 "label", "triage-agent", "docs", false, "auth", Json.obj("mode", "hmac", "header_name", "",
                         "secret_env", "ARA_ENDPOINT_TRIAGE_AGENT_SECRET"), "agent_id", "triage_agent", "workflow_id",
@@ -155,10 +172,9 @@ final class LocalTestSupport {
                 "instructions", "Triage incoming support tickets.", "persona", "Triage incoming support tickets.",
                 "schedules", List.of(), "handoff_to", List.of(), "always_on", true, "entrypoint", true,
                 "prompt_factory", Json.obj("function_name", "triage_agent", "source", promptSource, "parameters",
-                        Json.obj("type", "object")), "skills", List.of("lookup_ticket"));
+                        promptParams), "skills", List.of("lookup_ticket", "python_only"));
         Map<String, Object> tool = Json.obj("type", "function", "function", Json.obj("name", "lookup_ticket",
-                "description", "Fetch one ticket by id.", "parameters", Json.obj("type", "object", "properties",
-                        Json.obj("ticket_id", Json.obj("type", "string")), "required", List.of("ticket_id"))),
+                "description", "Fetch one ticket by id.", "parameters", toolParams),
                 "function_name", "lookup_ticket", "source", toolSource);
         Map<String, Object> plain = Json.obj("type", "function", "function", Json.obj("name", "python_only",
                 "description", "", "parameters", Json.obj("type", "object")), "function_name", "python_only",

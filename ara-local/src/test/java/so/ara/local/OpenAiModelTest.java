@@ -51,7 +51,7 @@ class OpenAiModelTest {
                                 "local-test-model", "sk-test")))) {
             String cp = server.apiKey();
             String id = call(server.baseUrl(), HttpMethod.POST, "/apps", bearer(cp), LocalTestSupport.manifest(
-                    "oai", callbacks.url("/tools/lookup_ticket"), null)).at("app", "id");
+                    "oai", callbacks.url(""), null)).at("app", "id");
             call(server.baseUrl(), HttpMethod.POST, "/apps/" + id + "/secrets", bearer(cp), Json.obj("name", "cb",
                     "values", Json.obj("JAVA_CALLBACK_SECRET", "cb")));
             String key = call(server.baseUrl(), HttpMethod.POST, "/apps/" + id + "/keys", bearer(cp), Json.obj())
@@ -68,7 +68,7 @@ class OpenAiModelTest {
             Map<String, Object> first = requests.get(0);
             assertThat(first.get("model")).isEqualTo("local-test-model");
             assertThat(Json.maps(first.get("messages")).get(0)).isEqualTo(Json.obj("role", "user", "content",
-                    "Triage incoming support tickets.\n\n{\"message\":\"status of T-7?\"}"));
+                    "Triage the ticket found in input['input']."));
             assertThat(first.get("tools")).isEqualTo(List.of(
                     Json.obj("type", "function", "function", Json.obj("name", "lookup_ticket", "description",
                             "Fetch one ticket by id.", "parameters", Json.obj("type", "object", "properties",

@@ -30,7 +30,7 @@ class RoutesTest {
     @BeforeAll
     static void start() {
         server = AraLocalServer.start(LocalTestSupport.testSettings()
-                .withLimits(AraLocalSettings.Limits.defaults().withMaxBodyBytes(4096)));
+                .withLimits(AraLocalSettings.Limits.defaults().withMaxBodyBytes(16384)));
         base = server.baseUrl();
         cp = server.apiKey();
         callbacks = new LocalTestSupport.CallbackServer("cb-secret", req -> {
@@ -48,8 +48,8 @@ class RoutesTest {
             return Json.obj("id", body.get("ticket_id"));
         });
         var created = call(base, HttpMethod.POST, "/apps", bearer(cp), LocalTestSupport.manifest("routes-app",
-                callbacks.url("/ara/callbacks/tools/lookup_ticket"),
-                callbacks.url("/ara/callbacks/agents/triage_agent/prompt")));
+                callbacks.url(""),
+                callbacks.url("")));
         appId = created.at("app", "id");
         call(base, HttpMethod.PATCH, "/apps/" + appId, bearer(cp), Json.obj("status", "active"));
         call(base, HttpMethod.POST, "/apps/" + appId + "/secrets", bearer(cp), Json.obj("name", "ara-java-callback",
@@ -120,7 +120,7 @@ class RoutesTest {
         assertProblem(call(base, HttpMethod.POST, "/apps", text, "{\"name\":\"t\"}"), 415,
                 "Content-Type must be application/json");
         assertProblem(call(base, HttpMethod.POST, "/apps", bearer(cp), Json.obj("name", "big", "description",
-                "x".repeat(5000))), 413, "exceeds 4096 bytes");
+                "x".repeat(17000))), 413, "exceeds 16384 bytes");
         // nothing accepted before is lost, and no half-created app exists
         var apps = call(base, HttpMethod.GET, "/apps", bearer(cp), null);
         List<Object> rows = apps.at("apps");
@@ -227,12 +227,14 @@ class RoutesTest {
         var boom = call(base, HttpMethod.POST, "/v1/apps/" + appId + "/run", bearer(runtimeKey), Json.obj("input",
                 Json.obj("tool_calls", List.of(Json.obj("name", "lookup_ticket", "args", Json.obj("ticket_id",
                         "boom"))))));
-        assertThat(boom.<String>at("run", "error", "message")).isEqualTo("tool 'lookup_ticket' callback answered HTTP 500");
+        assertThat(boom.<String>at("run", "error", "message")).isEqualTo("tool 'lookup_ticket' failed: RuntimeError:"
+                + " Tool 'lookup_ticket' failed in Java (HTTP 500): {}");
         var garbage = call(base, HttpMethod.POST, "/v1/apps/" + appId + "/run", bearer(runtimeKey), Json.obj("input",
                 Json.obj("tool_calls", List.of(Json.obj("name", "lookup_ticket", "args", Json.obj("ticket_id",
                         "garbage"))))));
         assertThat(garbage.<String>at("run", "error", "message"))
-                .isEqualTo("tool 'lookup_ticket' callback answered invalid JSON");
+                .isEqualTo("tool 'lookup_ticket' failed: RuntimeError: Tool 'lookup_ticket': the Spring app answered"
+                        + " invalid JSON");
         var unknown = call(base, HttpMethod.POST, "/v1/apps/" + appId + "/run", bearer(runtimeKey), Json.obj("input",
                 Json.obj("tool_calls", List.of(Json.obj("name", "nope")))));
         assertThat(unknown.<String>at("run", "error", "message")).isEqualTo("tool 'nope' is not a tool of app 'routes-app'");
@@ -243,7 +245,7 @@ class RoutesTest {
     }
 
     @Test
-    void callbackTimeoutIsAToolFailure() {
+    void slowJavaToolTimesOut() {
         try (var slow = new LocalTestSupport.CallbackServer("s", req -> {
             try {
                 Thread.sleep(1500);
@@ -252,17 +254,19 @@ class RoutesTest {
             }
             return Json.obj();
         }); AraLocalServer s = AraLocalServer.start(LocalTestSupport.testSettings()
-                .withCallbackTimeout(java.time.Duration.ofMillis(300)))) {
+                .withPython(so.ara.local.python.PythonSettings.defaults()
+                        .withCallTimeout(java.time.Duration.ofMillis(800))))) {
             String k = s.apiKey();
             String id = call(s.baseUrl(), HttpMethod.POST, "/apps", bearer(k), LocalTestSupport.manifest("slow",
-                    slow.url("/t"), null)).at("app", "id");
+                    slow.url(""), null)).at("app", "id");
             call(s.baseUrl(), HttpMethod.POST, "/apps/" + id + "/secrets", bearer(k), Json.obj("name", "cb",
                     "values", Json.obj("JAVA_CALLBACK_SECRET", "s")));
             String rk = call(s.baseUrl(), HttpMethod.POST, "/apps/" + id + "/keys", bearer(k), Json.obj()).at("key");
             var run = call(s.baseUrl(), HttpMethod.POST, "/v1/apps/" + id + "/run", bearer(rk), Json.obj("input",
-                    Json.obj("tool_calls", List.of(Json.obj("name", "lookup_ticket", "args", Json.obj())))));
+                    Json.obj("tool_calls", List.of(Json.obj("name", "lookup_ticket", "args", Json.obj("ticket_id",
+                            "T-1"))))));
             assertThat(run.<String>at("run", "error", "message"))
-                    .isEqualTo("tool 'lookup_ticket' callback timed out after 300 ms");
+                    .isEqualTo("tool 'lookup_ticket' timed out after 800 ms (its interpreter was stopped)");
         }
     }
 

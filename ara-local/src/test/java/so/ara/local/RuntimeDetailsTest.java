@@ -36,11 +36,9 @@ class RuntimeDetailsTest {
     void logStreamWireFormat() {
         try (AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings())) {
             Deployed d = deploy(server, "wire");
-            var run = call(server.baseUrl(), HttpMethod.POST, "/v1/apps/wire/run", bearer(d.key()),
-                    Json.obj("warmup", true, "input", Json.obj()));
-            String runId = run.at("run_id");
             StringBuilder text = new StringBuilder();
-            LocalTestSupport.CLIENT.get().uri(server.baseUrl() + "/v1/apps/wire/logs/stream")
+            reactor.core.publisher.Mono<?> stream = LocalTestSupport.CLIENT.get()
+                    .uri(server.baseUrl() + "/v1/apps/wire/logs/stream")
                     .accept(MediaType.TEXT_EVENT_STREAM).headers(h -> h.setBearerAuth(d.key()))
                     .exchangeToFlux(resp -> {
                         assertThat(resp.headers().contentType().orElseThrow().toString()).startsWith("text/event-stream");
@@ -53,7 +51,15 @@ class RuntimeDetailsTest {
                     })
                     .doOnNext(text::append)
                     .takeUntil(s -> text.toString().contains("event: run.warmup.completed"))
-                    .blockLast(Duration.ofSeconds(10));
+                    .then().cache();
+            stream.subscribe();
+            // logs are live (no backfill): run once the stream is open
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> server.logs().subscriberCount(d.appId()) == 1);
+            var run = call(server.baseUrl(), HttpMethod.POST, "/v1/apps/wire/run", bearer(d.key()),
+                    Json.obj("warmup", true, "input", Json.obj()));
+            String runId = run.at("run_id");
+            stream.block(Duration.ofSeconds(10));
             String[] frames = text.toString().split("\n\n");
             assertThat(frames[0]).isEqualTo("retry: 1000");
             assertThat(frames[1]).startsWith("id: 1\nevent: run.warmup.started\ndata: {\"id\":\"1\",\"timestamp\":\"");
@@ -115,7 +121,7 @@ class RuntimeDetailsTest {
                             "events", List.of("run.failed"))));
             var failing = call(server.baseUrl(), HttpMethod.POST, "/v1/apps/only-failed/runs", bearer(d.key()),
                     Json.obj("response_mode", "webhook", "input", Json.obj("tool_calls", List.of(Json.obj("name",
-                            "python_only"))), "callback", Json.obj("url", hooks.url("/h"), "secret", "s", "events",
+                            "nope"))), "callback", Json.obj("url", hooks.url("/h"), "secret", "s", "events",
                                     List.of("run.failed"))));
             await().until(() -> !hooks.received.isEmpty());
             await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))

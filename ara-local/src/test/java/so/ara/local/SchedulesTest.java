@@ -84,7 +84,7 @@ class SchedulesTest {
                 AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings().withClock(clock))) {
             String base = server.baseUrl();
             String cp = server.apiKey();
-            Map<String, Object> manifest = LocalTestSupport.manifest("sched-app", callbacks.url("/tools/lookup"), null);
+            Map<String, Object> manifest = LocalTestSupport.manifest("sched-app", callbacks.url(""), null);
             Map<String, Object> agentRow = Json.maps(Json.map(manifest, "agent").get("agents")).get(0);
             agentRow.put("schedules", List.of(
                     Json.obj("id", "weekday-digest", "kind", "cron", "cron", "0 9 * * 1-5", "timezone",

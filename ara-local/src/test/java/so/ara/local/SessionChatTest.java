@@ -32,7 +32,7 @@ class SessionChatTest {
         cp = server.apiKey();
         callbacks = new LocalTestSupport.CallbackServer("cb", req -> Json.obj("echo", Json.map(req.get("body"))));
         appId = call(base, HttpMethod.POST, "/apps", bearer(cp), LocalTestSupport.manifest("chat-app",
-                callbacks.url("/tools/lookup_ticket"), null)).at("app", "id");
+                callbacks.url(""), null)).at("app", "id");
         call(base, HttpMethod.POST, "/apps/" + appId + "/secrets", bearer(cp), Json.obj("name", "cb", "values",
                 Json.obj("JAVA_CALLBACK_SECRET", "cb")));
     }
@@ -86,11 +86,15 @@ class SessionChatTest {
         var exec = call(base, HttpMethod.POST, "/session/runtime/tools/execute", bearer(cp), Json.obj("session_id",
                 "s1", "tool_name", "lookup_ticket", "args", Json.obj("ticket_id", "T-5"), "agent_id", null));
         assertThat(exec.<Object>at("result")).isEqualTo(Json.obj("echo", Json.obj("ticket_id", "T-5")));
-        var noCb = call(base, HttpMethod.POST, "/session/runtime/tools/execute", bearer(cp), Json.obj(
+        var pure = call(base, HttpMethod.POST, "/session/runtime/tools/execute", bearer(cp), Json.obj(
                 "tool_name", "python_only", "args", Json.obj()));
-        assertThat(noCb.<Boolean>at("ok")).isFalse();
-        assertThat(noCb.<String>at("error"))
-                .isEqualTo("tool 'python_only' has no callback URL; it can only run in the Ara runtime");
+        assertThat(pure.<Boolean>at("ok")).isTrue();
+        assertThat(pure.<Object>at("result")).isEqualTo(1);
+        var failing = call(base, HttpMethod.POST, "/session/runtime/tools/execute", bearer(cp), Json.obj(
+                "tool_name", "python_only", "args", Json.obj("surprise", 1)));
+        assertThat(failing.<Boolean>at("ok")).isFalse();
+        assertThat(failing.<String>at("error")).isEqualTo("tool 'python_only' failed: TypeError: python_only() got an"
+                + " unexpected keyword argument 'surprise'");
         assertThat(call(base, HttpMethod.POST, "/session/runtime/tools/execute", bearer(cp), Json.obj(
                 "tool_name", "ghost")).status()).isEqualTo(404);
         assertThat(call(base, HttpMethod.POST, "/session/runtime/tools/execute", bearer(cp), Json.obj()).status())
