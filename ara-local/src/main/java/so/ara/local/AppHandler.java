@@ -60,7 +60,7 @@ final class AppHandler {
             applyManifest(probe, body);
             LocalApp app = store.create(slug, name);
             applyManifest(app, body);
-            store.save();
+            store.saveApp(app);
             scheduler.registerManifest(app);
             return Responses.json(201, Json.obj("app", app.detail()));
         });
@@ -73,7 +73,7 @@ final class AppHandler {
                 throw ApiException.unprocessable("slug cannot be changed");
             }
             applyManifest(app, body);
-            store.save();
+            store.saveApp(app);
             scheduler.registerManifest(app);
             return Responses.json(200, Json.obj("ok", true, "app", app.detail()));
         });
@@ -89,6 +89,7 @@ final class AppHandler {
 
     private void applyManifest(LocalApp app, Map<String, Object> body) {
         Map<String, Object> agent = Json.optionalObject(body, "agent");
+        LocalScheduler.checkManifest(agent);
         Map<String, Object> interfaces = Json.optionalObject(body, "interfaces");
         Map<String, Object> profile = Json.optionalObject(body, "runtime_profile");
         Object workflows = body.get("workflows");

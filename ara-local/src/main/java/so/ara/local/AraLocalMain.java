@@ -7,8 +7,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Standalone entry point: {@code java -jar ara-local.jar [--server.port=8787] [--ara.local.api-key=...]
- * [--ara.local.state-file=ara-local.json] [--ara.local.host=127.0.0.1] [--ara.local.python=/usr/bin/python3]}.
- * Environment fallbacks: {@code SERVER_PORT}, {@code ARA_LOCAL_API_KEY}, {@code ARA_LOCAL_STATE_FILE},
+ * [--ara.local.data-dir=ara-local-data] [--ara.local.key-file=...] [--ara.local.host=127.0.0.1]
+ * [--ara.local.python=/usr/bin/python3]}. Environment
+ * fallbacks: {@code SERVER_PORT}, {@code ARA_LOCAL_API_KEY}, {@code ARA_LOCAL_DATA_DIR}, {@code ARA_LOCAL_KEY_FILE},
  * {@code ARA_LOCAL_HOST}, {@code ARA_LOCAL_PYTHON}, and for an OpenAI-compatible
  * model {@code ARA_LOCAL_MODEL_BASE_URL}, {@code ARA_LOCAL_MODEL}, {@code ARA_LOCAL_MODEL_API_KEY}.
  */
@@ -43,9 +44,17 @@ public final class AraLocalMain {
         if (key != null && !key.isBlank()) {
             s = s.withApiKey(key.trim());
         }
-        String state = opts.getOrDefault("ara.local.state-file", env.get("ARA_LOCAL_STATE_FILE"));
-        if (state != null && !state.isBlank()) {
-            s = s.withStateFile(Path.of(state.trim()));
+        if (opts.containsKey("ara.local.state-file") || env.containsKey("ARA_LOCAL_STATE_FILE")) {
+            throw new IllegalArgumentException("the JSON state file is gone: use --ara.local.data-dir=<directory> "
+                    + "(or ARA_LOCAL_DATA_DIR) for a durable store");
+        }
+        String dataDir = opts.getOrDefault("ara.local.data-dir", env.get("ARA_LOCAL_DATA_DIR"));
+        if (dataDir != null && !dataDir.isBlank()) {
+            s = s.withDataDir(Path.of(dataDir.trim()));
+        }
+        String keyFile = opts.getOrDefault("ara.local.key-file", env.get("ARA_LOCAL_KEY_FILE"));
+        if (keyFile != null && !keyFile.isBlank()) {
+            s = s.withKeyFile(Path.of(keyFile.trim()));
         }
         String python = opts.getOrDefault("ara.local.python", env.get("ARA_LOCAL_PYTHON"));
         if (python != null && !python.isBlank()) {

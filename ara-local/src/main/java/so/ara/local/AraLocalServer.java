@@ -52,8 +52,14 @@ public final class AraLocalServer implements AutoCloseable {
     private AraLocalServer(AraLocalSettings settings) {
         this.settings = settings;
         this.store = new LocalStore(settings);
-        this.logs = new LogHub(settings.limits().maxLogRowsPerApp(), settings.limits().subscriberBuffer(),
-                settings.heartbeatInterval(), settings.clock(), firstLogId(settings));
+        this.logs = new LogHub(settings.limits().maxLogRowsPerApp(), settings.limits().maxLogBytes(),
+                settings.limits().subscriberBuffer(), settings.heartbeatInterval(), settings.clock(),
+                LogRowStore.of(store.file()));
+        for (Run run : store.interrupted()) {
+            logs.publish(run.appId, run.runId, "run.failed", LocalStore.RESTARTED,
+                    Json.obj("agent_id", run.agentId, "status", "failed", "error", LocalStore.RESTARTED));
+        }
+        store.commit();
         this.http = new LocalHttpClient();
         this.python = new PythonRuntime(settings.python());
         PythonExecution bridge = new PythonExecution(python, logs);
@@ -77,6 +83,7 @@ public final class AraLocalServer implements AutoCloseable {
         } catch (RuntimeException e) {
             http.close();
             python.close();
+            store.close();
             throw new IllegalStateException("ara-local cannot listen on " + settings.host() + ":" + settings.port()
                     + " (" + e.getMessage() + ")", e);
         }
@@ -84,6 +91,7 @@ public final class AraLocalServer implements AutoCloseable {
         for (LocalApp app : store.apps()) {
             scheduler.registerManifest(app);
         }
+        restoreAutomations();
         Duration tick = settings.scheduleTick();
         this.ticker = tick == null ? null : Flux.interval(tick, tick, Schedulers.parallel())
                 .onBackpressureDrop()
@@ -101,7 +109,7 @@ public final class AraLocalServer implements AutoCloseable {
                 new SecretHandler(store, bodies),
                 new SetupHandler(store, bodies, baseUrl),
                 new RunHandler(store, engine, bodies),
-                new EventHandler(store, logs, engine, bodies, settings.clock()),
+                new EventHandler(store, logs, engine, bodies),
                 new LogStreamHandler(logs),
                 new GatewayHandler(store, engine, bodies, new EndpointAuthVerifier(settings.clock())),
                 new SessionHandler(store, bodies),
@@ -187,13 +195,15 @@ public final class AraLocalServer implements AutoCloseable {
         });
     }
 
-    /** Log ids restart at 1 in memory; a persistent server continues above any id it issued before a restart. */
-    private static long firstLogId(AraLocalSettings settings) {
-        if (settings.stateFile() == null) {
-            return 1;
+    /** Stored automation jobs come back; one that no longer parses is skipped with a warning, never fatal. */
+    private void restoreAutomations() {
+        for (LocalStore.Automation job : store.automations()) {
+            try {
+                scheduler.addAutomation(LocalScheduler.entry(job.appId(), "automation", job.spec(), job.run()), true);
+            } catch (RuntimeException e) {
+                log.warn("ara-local skips a stored automation of app {}: {}", job.appId(), e.getMessage());
+            }
         }
-        java.time.Instant now = settings.clock().instant();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     @Override
@@ -205,6 +215,6 @@ public final class AraLocalServer implements AutoCloseable {
         server.disposeNow(Duration.ofSeconds(5));
         python.close();
         http.close();
-        store.save();
+        store.close();
     }
 }

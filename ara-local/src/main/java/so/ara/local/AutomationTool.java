@@ -59,7 +59,11 @@ final class AutomationTool {
             throw ApiException.unprocessable(e.getMessage());
         }
         Object upsert = args.get("upsert");
-        LocalScheduler.Entry added = scheduler.addAutomation(entry, Boolean.TRUE.equals(upsert));
+        if (!Boolean.TRUE.equals(upsert) && scheduler.hasAutomation(app.id, entry.id)) {
+            throw ApiException.conflict("automation '" + entry.id + "' already exists");
+        }
+        store.saveAutomation(app.id, entry.id, spec, run);
+        LocalScheduler.Entry added = scheduler.addAutomation(entry, true);
         return Json.obj("job", added.toMap(), "created", true);
     }
 }

@@ -1,13 +1,11 @@
 package so.ara.local;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import so.ara.spec.RunIds;
 import reactor.core.publisher.Mono;
 
 /** Runtime events ({@code POST /v1/apps/{id}/events}): each accepted event starts a run; idempotent by header. */
@@ -17,20 +15,22 @@ final class EventHandler {
     private final LogHub logs;
     private final RunEngine engine;
     private final BodyReader bodies;
-    private final Clock clock;
 
-    EventHandler(LocalStore store, LogHub logs, RunEngine engine, BodyReader bodies, Clock clock) {
+    EventHandler(LocalStore store, LogHub logs, RunEngine engine, BodyReader bodies) {
         this.store = store;
         this.logs = logs;
         this.engine = engine;
         this.bodies = bodies;
-        this.clock = clock;
     }
 
     Mono<ServerResponse> accept(ServerRequest r) {
         LocalApp app = RuntimeAuthFilter.app(r);
         String idem = r.headers().firstHeader("X-Idempotency-Key");
         String key = idem == null || idem.isBlank() ? null : idem.trim();
+        if (key != null && key.length() > RunHandler.MAX_IDEMPOTENCY_KEY) {
+            throw ApiException.unprocessable("X-Idempotency-Key must be at most " + RunHandler.MAX_IDEMPOTENCY_KEY
+                    + " characters");
+        }
         return bodies.object(r, false).flatMap(body -> {
             if (key != null) {
                 Map<String, Object> previous = store.eventAnswer(app.id, key);
@@ -48,7 +48,7 @@ final class EventHandler {
                 throw ApiException.notFound("agent '" + agentId + "' not found in app '" + app.slug + "'");
             }
             String eventId = "evt_" + LocalStore.random(16);
-            String runId = RunIds.newRunId(clock);
+            String runId = store.newRunId();
             Map<String, Object> answer = Json.obj("ok", true, "event_id", eventId, "run_id", runId,
                     "duplicate", false);
             if (key != null) {
@@ -61,6 +61,7 @@ final class EventHandler {
             Run run = engine.create(app, agentId, Json.obj("event", body), "event", false, runId, null, null);
             logs.publish(app.id, run.runId, "event.received", "Event received", Json.obj("event_id", eventId,
                     "event_type", body.get("event_type"), "idempotency_key", key));
+            store.commit(); // the event and its run are durable before the 202
             engine.submit(app, run);
             return Responses.json(202, answer);
         });

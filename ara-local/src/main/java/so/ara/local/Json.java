@@ -7,9 +7,20 @@ import java.util.Map;
 
 import so.ara.json.AraJson;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Small helpers over plain JSON trees (Map / List / String / Number / Boolean / null). */
 final class Json {
+
+    /** Deepest JSON accepted from outside: deeper documents answer 422 before anything is stored. */
+    static final int MAX_DEPTH = 64;
+
+    private static final JsonMapper READER = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build())
+            .build();
 
     private Json() {
     }
@@ -24,10 +35,18 @@ final class Json {
 
     static Object parse(byte[] bytes) {
         try {
-            return AraJson.mapper().readValue(bytes, Object.class);
+            return READER.readValue(bytes, Object.class);
+        } catch (StreamConstraintsException e) {
+            throw ApiException.unprocessable("request body nests deeper than " + MAX_DEPTH
+                    + " levels or holds a number or string beyond the parser's limits");
         } catch (JacksonException e) {
             throw ApiException.badRequest("request body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** Parses what ara-local wrote itself (records a few levels deeper than the request they came from). */
+    static Object parseStored(String json) {
+        return AraJson.mapper().readValue(json, Object.class);
     }
 
     /** Parses a body that must be a JSON object; an empty body is an empty object when {@code emptyOk}. */

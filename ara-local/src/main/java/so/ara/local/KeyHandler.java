@@ -22,7 +22,7 @@ final class KeyHandler {
     Mono<ServerResponse> createRuntimeKey(ServerRequest r) {
         LocalApp app = store.app(r.pathVariable("id"));
         return bodies.object(r, true).flatMap(body -> {
-            String name = Json.optionalString(body, "name");
+            String name = name(body);
             int rpm = rpm(body, 30);
             KeyRecord k = store.mintKey(app, KeyRecord.Kind.RUNTIME, name == null || name.isEmpty()
                     ? app.slug + "-runtime" : name, rpm);
@@ -34,7 +34,7 @@ final class KeyHandler {
     Mono<ServerResponse> createXKey(ServerRequest r) {
         LocalApp app = store.app(r.pathVariable("id"));
         return bodies.object(r, true).flatMap(body -> {
-            String name = Json.optionalString(body, "name");
+            String name = name(body);
             int rpm = rpm(body, 30);
             KeyRecord k = store.mintKey(app, KeyRecord.Kind.X_KEY, name == null || name.isEmpty()
                     ? app.slug + "-x-header" : name, rpm);
@@ -63,6 +63,14 @@ final class KeyHandler {
             }
         }
         throw ApiException.notFound("x-key '" + keyId + "' not found");
+    }
+
+    private static String name(Map<String, Object> body) {
+        String name = Json.optionalString(body, "name");
+        if (name != null && name.length() > 100) {
+            throw ApiException.unprocessable("name must be at most 100 characters").with("field", "name");
+        }
+        return name;
     }
 
     private static int rpm(Map<String, Object> body, int dflt) {

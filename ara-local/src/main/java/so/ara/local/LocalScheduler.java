@@ -30,6 +30,8 @@ final class LocalScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(LocalScheduler.class);
     private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    /** Longest {@code every} interval: a year (Ara's minimum is 60 s). */
+    static final long MAX_EVERY_SECONDS = 366L * 24 * 3600;
 
     /** A schedule ready to fire. {@code run} is the normalized run spec ({@code type: agent|tool}). */
     static final class Entry {
@@ -57,7 +59,17 @@ final class LocalScheduler {
             this.run = run;
         }
 
+        /** The next firing after {@code now}, or null (never throws: stored data must not stop the scheduler). */
         Instant nextAfter(Instant now) {
+            try {
+                return computeNext(now);
+            } catch (RuntimeException e) {
+                log.warn("ara-local cannot compute the next firing of schedule {}: {}", id, e.getMessage());
+                return null;
+            }
+        }
+
+        private Instant computeNext(Instant now) {
             if (oneShotAt != null) {
                 return oneShotAt.isAfter(now) ? oneShotAt : null;
             }
@@ -126,6 +138,9 @@ final class LocalScheduler {
         if (id == null) {
             throw new IllegalArgumentException("schedule id is required");
         }
+        if (id.length() > 128) {
+            throw new IllegalArgumentException("schedule id must be at most 128 characters");
+        }
         String kind = Json.str(spec, "kind");
         if (run == null) {
             throw new IllegalArgumentException("schedule '" + id + "' has no run");
@@ -159,19 +174,76 @@ final class LocalScheduler {
             List<ExecutionTime> cron;
             try {
                 cron = parseCron(expr);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("schedule '" + id + "': " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("schedule '" + id + "': " + (e.getMessage() == null
+                        ? "invalid cron expression '" + expr + "'" : e.getMessage()));
             }
             return new Entry(appId, id, source, "cron", zone, cron, 0, oneShot, run);
         }
         if ("every".equals(kind)) {
             Object seconds = spec.get("every_seconds") != null ? spec.get("every_seconds") : spec.get("seconds");
-            if (!(seconds instanceof Number n) || n.longValue() < 60) {
+            if (!(seconds instanceof Integer || seconds instanceof Long)) {
+                throw new IllegalArgumentException(seconds instanceof Number
+                        ? "every_seconds must be a whole number of seconds between 60 and " + MAX_EVERY_SECONDS
+                        : "every schedule minimum interval is 60 seconds");
+            }
+            long n = ((Number) seconds).longValue();
+            if (n < 60) {
                 throw new IllegalArgumentException("every schedule minimum interval is 60 seconds");
             }
-            return new Entry(appId, id, source, "every", ZoneId.of("UTC"), List.of(), n.longValue(), null, run);
+            if (n > MAX_EVERY_SECONDS) {
+                throw new IllegalArgumentException("every_seconds must be at most " + MAX_EVERY_SECONDS
+                        + " (one year)");
+            }
+            return new Entry(appId, id, source, "every", ZoneId.of("UTC"), List.of(), n, null, run);
         }
         throw new IllegalArgumentException("schedule kind must be 'cron' or 'every'");
+    }
+
+    /** A schedule of a manifest, with the field it came from (e.g. {@code agent.agents[0].schedules[1]}). */
+    record ManifestSpec(String field, Map<String, Object> spec) {
+    }
+
+    /** The schedules of a manifest's agent part: each agent row's and each tool's, with their default run. */
+    static List<ManifestSpec> manifestSpecs(Map<String, Object> agent) {
+        List<ManifestSpec> specs = new ArrayList<>();
+        List<Map<String, Object>> agents = Json.maps(agent == null ? null : agent.get("agents"));
+        for (int i = 0; i < agents.size(); i++) {
+            Map<String, Object> row = agents.get(i);
+            List<Map<String, Object>> schedules = Json.maps(row.get("schedules"));
+            for (int j = 0; j < schedules.size(); j++) {
+                Map<String, Object> copy = new LinkedHashMap<>(schedules.get(j));
+                if (Json.map(copy, "run") == null) {
+                    copy.put("run", Json.obj("type", "agent", "agent_id", row.get("id")));
+                }
+                specs.add(new ManifestSpec("agent.agents[" + i + "].schedules[" + j + "]", copy));
+            }
+        }
+        List<Map<String, Object>> tools = Json.maps(agent == null ? null : agent.get("tools"));
+        for (int i = 0; i < tools.size(); i++) {
+            Map<String, Object> tool = tools.get(i);
+            String name = Json.str(Json.map(tool, "function"), "name");
+            List<Map<String, Object>> schedules = Json.maps(tool.get("schedules"));
+            for (int j = 0; j < schedules.size(); j++) {
+                Map<String, Object> copy = new LinkedHashMap<>(schedules.get(j));
+                if (Json.map(copy, "run") == null) {
+                    copy.put("run", Json.obj("type", "tool", "tool_name", name, "args", Json.obj()));
+                }
+                specs.add(new ManifestSpec("agent.tools[" + i + "].schedules[" + j + "]", copy));
+            }
+        }
+        return specs;
+    }
+
+    /** Checks every schedule of a manifest's agent part; 422 naming the first bad field. */
+    static void checkManifest(Map<String, Object> agent) {
+        for (ManifestSpec s : manifestSpecs(agent)) {
+            try {
+                entry("check", "manifest", s.spec(), Json.map(s.spec(), "run"));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.unprocessable(s.field() + ": " + e.getMessage()).with("field", s.field());
+            }
+        }
     }
 
     /** Replaces the manifest schedules of an app (agent rows and tools); automation jobs stay. */
@@ -182,25 +254,11 @@ final class LocalScheduler {
         }
         Instant now = clock.instant();
         List<Map<String, Object>> specs = new ArrayList<>();
-        for (Map<String, Object> row : app.agents()) {
-            for (Map<String, Object> s : Json.maps(row.get("schedules"))) {
-                Map<String, Object> copy = new LinkedHashMap<>(s);
-                if (Json.map(copy, "run") == null) {
-                    copy.put("run", Json.obj("type", "agent", "agent_id", row.get("id")));
-                }
-                specs.add(copy);
-            }
+        Map<String, Object> agent;
+        synchronized (app) {
+            agent = Json.copy(app.agent);
         }
-        for (Map<String, Object> tool : app.tools()) {
-            String name = Json.str(Json.map(tool, "function"), "name");
-            for (Map<String, Object> s : Json.maps(tool.get("schedules"))) {
-                Map<String, Object> copy = new LinkedHashMap<>(s);
-                if (Json.map(copy, "run") == null) {
-                    copy.put("run", Json.obj("type", "tool", "tool_name", name, "args", Json.obj()));
-                }
-                specs.add(copy);
-            }
-        }
+        manifestSpecs(agent).forEach(s -> specs.add(s.spec()));
         for (Map<String, Object> spec : specs) {
             try {
                 Entry e = entry(app.id, "manifest", spec, Json.map(spec, "run"));
@@ -210,7 +268,7 @@ final class LocalScheduler {
                 }
                 e.next = e.nextAfter(now);
                 entries.put(key, e);
-            } catch (IllegalArgumentException ex) {
+            } catch (RuntimeException ex) {
                 log.warn("ara-local skips a schedule of app {}: {}", app.slug, ex.getMessage());
             }
         }
@@ -225,6 +283,10 @@ final class LocalScheduler {
         entry.next = entry.nextAfter(clock.instant());
         entries.put(key, entry);
         return entry;
+    }
+
+    synchronized boolean hasAutomation(String appId, String id) {
+        return entries.containsKey(appId + "/automation/" + id);
     }
 
     synchronized void removeApp(String appId) {

@@ -1,54 +1,114 @@
 package so.ara.local;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import so.ara.spec.RunIds;
 
 /**
- * In-memory, bounded state: apps, keys, secrets, runs and idempotency answers. Apps, keys, secrets and the
- * control-plane key are optionally persisted to a JSON state file, written atomically (temp file + rename).
+ * ara-local's state and its service API: apps, keys, secrets, the control-plane key, runs, event answers and
+ * automation jobs, kept in a {@link StoreFile} (memory only, or durable in a data directory) with hot parts in memory.
+ *
+ * <p>Runs are bounded by count and by bytes (their JSON records); past either bound the oldest finished runs go
+ * first, and a new run that does not fit beside the unfinished ones answers 503: accepted work is never dropped.
+ * Unfinished runs found at start (the server died) are marked failed with a reason; see {@link #interrupted()}.
  */
-final class LocalStore {
+final class LocalStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    static final String RESTARTED = "ara-local restarted before the run finished";
+    static final int MAX_KEYS_PER_APP = 1_000;
+    static final int MAX_SECRETS_PER_APP = 200;
+    static final int MAX_AUTOMATIONS_PER_APP = 200;
+
+    /** What the store knows of a run without reading its record. */
+    private static final class RunMeta {
+        final String appId;
+        final String idempotencyKey;
+        final long seq;
+        int bytes;
+        boolean finished;
+
+        RunMeta(String appId, String idempotencyKey, long seq, int bytes, boolean finished) {
+            this.appId = appId;
+            this.idempotencyKey = idempotencyKey;
+            this.seq = seq;
+            this.bytes = bytes;
+            this.finished = finished;
+        }
+    }
+
+    /** A stored automation job: the spec and run it was created from. */
+    record Automation(String appId, Map<String, Object> spec, Map<String, Object> run) {
+    }
 
     private final AraLocalSettings settings;
     private final Clock clock;
+    private final StoreFile file;
+    private final RunRecords records;
+    private MVMap<String, String> meta;
+    private MVMap<String, String> appRows;
+    private MVMap<String, String> keyRows;
+    private MVMap<String, String> runRows;
+    private MVMap<String, String> eventRows;
+    private MVMap<String, String> automationRows;
+
     private final Map<String, LocalApp> apps = new LinkedHashMap<>();
     private final Map<String, KeyRecord> keys = new ConcurrentHashMap<>();
-    /** run id → run, in creation order; bounded by {@code limits.maxRuns}. */
-    private final LinkedHashMap<String, Run> runs = new LinkedHashMap<>();
+    /** unfinished runs, as live objects the engine mutates. */
+    private final Map<String, Run> live = new HashMap<>();
+    /** every kept run in creation order. */
+    private final LinkedHashMap<String, RunMeta> runIndex = new LinkedHashMap<>();
     /** app id + "\n" + idempotency key → run id (runs) / answer (events). */
-    private final Map<String, String> runIdempotency = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> eventIdempotency = new ConcurrentHashMap<>();
+    private final Map<String, String> runIdempotency = new HashMap<>();
+    private final LinkedHashMap<String, Map<String, Object>> eventAnswers = new LinkedHashMap<>();
+    private final List<Run> interrupted = new ArrayList<>();
+    private long runBytes;
+    private long nextSeq = 1;
     private volatile String apiKey;
 
     LocalStore(AraLocalSettings settings) {
         this.settings = settings;
         this.clock = settings.clock();
-        this.apiKey = settings.apiKey();
-        load();
-        if (apiKey == null || apiKey.isBlank()) {
-            apiKey = "ak_local_" + random(32);
+        this.file = settings.dataDir() == null ? StoreFile.inMemory()
+                : StoreFile.open(settings.dataDir(), settings.keyFile());
+        this.records = new RunRecords(file.box());
+        try {
+            openMaps();
+            load();
+        } catch (RuntimeException e) {
+            file.close();
+            throw e instanceof StoreFile.Unreadable u ? u
+                    : new StoreFile.Unreadable(file.file(), StoreFile.describe(e), e);
         }
-        save();
+        file.writable();
+        openMaps();
+        settleApiKey();
+        markInterrupted();
+        file.commit();
+    }
+
+    private void openMaps() {
+        meta = file.map("meta");
+        appRows = file.map("apps");
+        keyRows = file.map("keys");
+        runRows = file.map("runs");
+        eventRows = file.map("events");
+        automationRows = file.map("automations");
     }
 
     static String random(int length) {
@@ -63,13 +123,50 @@ final class LocalStore {
         return clock.instant();
     }
 
+    StoreFile file() {
+        return file;
+    }
+
+    /** Makes every change so far durable (accepted runs and events before they are answered). */
+    void commit() {
+        file.commit();
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+
+    // ---------------------------------------------------------------- control-plane key
+
     String apiKey() {
         return apiKey;
     }
 
-    synchronized String rotateApiKey() {
-        apiKey = "ak_local_" + random(32);
-        save();
+    /** A rotated key wins over the configured one; otherwise the configured key, else the stored, else a new one. */
+    private void settleApiKey() {
+        String stored = meta.get("api_key") == null ? null : file.box().open(meta.get("api_key"));
+        boolean rotated = "true".equals(meta.get("api_key_rotated"));
+        String configured = settings.apiKey() == null || settings.apiKey().isBlank() ? null : settings.apiKey();
+        if (stored != null && (rotated || configured == null)) {
+            apiKey = stored;
+            if (rotated && configured != null && !configured.equals(stored)) {
+                log.info("ara-local uses its rotated control-plane key; the configured key no longer applies");
+            }
+            return;
+        }
+        apiKey = configured != null ? configured : "ak_local_" + random(32);
+        meta.put("api_key", file.box().seal(apiKey));
+        meta.remove("api_key_rotated");
+    }
+
+    String rotateApiKey() {
+        synchronized (this) {
+            apiKey = "ak_local_" + random(32);
+            meta.put("api_key", file.box().seal(apiKey));
+            meta.put("api_key_rotated", "true");
+        }
+        file.commit();
         return apiKey;
     }
 
@@ -108,15 +205,54 @@ final class LocalStore {
         throw ApiException.notFound("app '" + idOrSlug + "' not found");
     }
 
+    /** Writes an app (manifest parts and sealed secrets) and commits. */
+    void saveApp(LocalApp app) {
+        appRows.put(app.id, appRecord(app));
+        file.commit();
+    }
+
+    private String appRecord(LocalApp app) {
+        synchronized (app) {
+            Map<String, Object> row = app.detail();
+            Map<String, Object> secretRows = new LinkedHashMap<>();
+            app.secrets.forEach((name, values) -> secretRows.put(name, Json.obj("sealed",
+                    file.box().seal(Json.writeString(values)), "updated_at",
+                    String.valueOf(app.secretUpdatedAt.get(name)))));
+            row.put("secrets", secretRows);
+            return Json.writeString(row);
+        }
+    }
+
     // ---------------------------------------------------------------- keys
 
     KeyRecord mintKey(LocalApp app, KeyRecord.Kind kind, String name, int rpm) {
         String prefix = kind == KeyRecord.Kind.RUNTIME ? "ak_app_" : "xk_app_";
         String idPrefix = kind == KeyRecord.Kind.RUNTIME ? "key_" : "xkey_";
-        KeyRecord record = new KeyRecord(idPrefix + random(12), app.id, kind, name, prefix + random(40), rpm, now());
-        keys.put(record.key, record);
-        save();
+        KeyRecord record;
+        synchronized (this) {
+            long held = keys.values().stream().filter(k -> k.appId.equals(app.id)).count();
+            if (held >= MAX_KEYS_PER_APP) {
+                throw ApiException.unprocessable("app '" + app.slug + "' holds the maximum of " + MAX_KEYS_PER_APP
+                        + " keys");
+            }
+            record = new KeyRecord(idPrefix + random(12), app.id, kind, name, prefix + random(40), rpm, now());
+            keys.put(record.key, record);
+            keyRows.put(record.id, keyRecord(record));
+        }
+        file.commit();
         return record;
+    }
+
+    void revokeKey(KeyRecord key) {
+        key.active = false;
+        keyRows.put(key.id, keyRecord(key));
+        file.commit();
+    }
+
+    private String keyRecord(KeyRecord k) {
+        return Json.writeString(Json.obj("id", k.id, "app_id", k.appId, "kind", k.kind.name(), "name", k.name,
+                "sealed_key", file.box().seal(k.key), "requests_per_minute", k.requestsPerMinute, "created_at",
+                k.createdAt.toString(), "active", k.active));
     }
 
     KeyRecord key(String key) {
@@ -130,13 +266,8 @@ final class LocalStore {
                 out.add(k);
             }
         }
-        out.sort((a, b) -> a.createdAt.compareTo(b.createdAt));
+        out.sort(Comparator.comparing(k -> k.createdAt));
         return out;
-    }
-
-    void revokeKey(KeyRecord key) {
-        key.active = false;
-        save();
     }
 
     // ---------------------------------------------------------------- secrets
@@ -145,10 +276,14 @@ final class LocalStore {
     boolean putSecret(LocalApp app, String name, Map<String, String> values) {
         boolean created;
         synchronized (app) {
+            if (!app.secrets.containsKey(name) && app.secrets.size() >= MAX_SECRETS_PER_APP) {
+                throw ApiException.unprocessable("app '" + app.slug + "' holds the maximum of " + MAX_SECRETS_PER_APP
+                        + " secrets");
+            }
             created = app.secrets.put(name, values) == null;
             app.secretUpdatedAt.put(name, now());
         }
-        save();
+        saveApp(app);
         return created;
     }
 
@@ -160,157 +295,299 @@ final class LocalStore {
             app.secretUpdatedAt.remove(name);
         }
         if (removed) {
-            save();
+            saveApp(app);
         }
         return removed;
     }
 
+    // ---------------------------------------------------------------- automations
+
+    void saveAutomation(String appId, String id, Map<String, Object> spec, Map<String, Object> run) {
+        synchronized (this) {
+            String key = appId + "/" + id;
+            if (!automationRows.containsKey(key) && automationRows.keySet().stream()
+                    .filter(k -> k.startsWith(appId + "/")).count() >= MAX_AUTOMATIONS_PER_APP) {
+                throw ApiException.unprocessable("this app holds the maximum of " + MAX_AUTOMATIONS_PER_APP
+                        + " automations");
+            }
+            automationRows.put(key, Json.writeString(Json.obj("app_id", appId, "spec", spec, "run", run)));
+        }
+        file.commit();
+    }
+
+    synchronized List<Automation> automations() {
+        List<Automation> out = new ArrayList<>();
+        for (String json : automationRows.values()) {
+            Map<String, Object> row = RunRecords.parse(json);
+            out.add(new Automation(Json.str(row, "app_id"), Json.map(row, "spec"), Json.map(row, "run")));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- runs
 
-    synchronized void putRun(Run run) {
-        runs.put(run.runId, run);
-        if (run.idempotencyKey != null) {
-            runIdempotency.put(run.appId + "\n" + run.idempotencyKey, run.runId);
+    /** A new run id in the reference shape, not held by any kept run. */
+    synchronized String newRunId() {
+        String id = RunIds.newRunId(clock);
+        while (runIndex.containsKey(id)) {
+            id = RunIds.newRunId(clock);
         }
-        int max = settings.limits().maxRuns();
-        if (runs.size() > max) {
-            Iterator<Run> it = runs.values().iterator();
-            while (runs.size() > max && it.hasNext()) {
-                Run candidate = it.next();
-                if (candidate.finished()) {
-                    it.remove();
-                    if (candidate.idempotencyKey != null) {
-                        runIdempotency.remove(candidate.appId + "\n" + candidate.idempotencyKey);
-                    }
-                }
+        return id;
+    }
+
+    /** Stores a new run; 409 when its id is taken, 503 when it does not fit beside the unfinished runs. */
+    void putRun(Run run) {
+        synchronized (this) {
+            if (runIndex.containsKey(run.runId)) {
+                throw ApiException.conflict("run id '" + run.runId + "' already exists");
+            }
+            long seq = nextSeq++;
+            String json = records.write(run, seq);
+            makeRoom(json.length(), true);
+            runRows.put(run.runId, json);
+            runIndex.put(run.runId, new RunMeta(run.appId, run.idempotencyKey, seq, json.length(), run.finished()));
+            runBytes += json.length();
+            if (!run.finished()) {
+                live.put(run.runId, run);
+            }
+            if (run.idempotencyKey != null) {
+                runIdempotency.put(run.appId + "\n" + run.idempotencyKey, run.runId);
+            }
+        }
+        run.onChange(this::runChanged);
+    }
+
+    /** Writes a run after a status change; a finished run leaves the live set. */
+    private void runChanged(Run run) {
+        if ("running".equals(run.status())) {
+            return; // queued and running mean the same after a restart: not finished
+        }
+        String json;
+        synchronized (this) {
+            RunMeta meta = runIndex.get(run.runId);
+            if (meta == null) {
+                return;
+            }
+            json = records.write(run, meta.seq);
+            runRows.put(run.runId, json);
+            runBytes += json.length() - meta.bytes;
+            meta.bytes = json.length();
+            if (run.finished()) {
+                meta.finished = true;
+                live.remove(run.runId);
+                makeRoom(0, false);
             }
         }
     }
 
-    synchronized Run run(String runId) {
-        return runs.get(runId);
+    /** Evicts the oldest finished runs until {@code incoming} more bytes and one more run fit. */
+    private void makeRoom(int incoming, boolean admit) {
+        AraLocalSettings.Limits limits = settings.limits();
+        int extra = admit ? 1 : 0;
+        if (runIndex.size() + extra <= limits.maxRuns() && runBytes + incoming <= limits.maxRunBytes()) {
+            return;
+        }
+        Iterator<Map.Entry<String, RunMeta>> it = runIndex.entrySet().iterator();
+        while (it.hasNext() && (runIndex.size() + extra > limits.maxRuns()
+                || runBytes + incoming > limits.maxRunBytes())) {
+            Map.Entry<String, RunMeta> e = it.next();
+            RunMeta m = e.getValue();
+            if (m.finished) {
+                it.remove();
+                runRows.remove(e.getKey());
+                runBytes -= m.bytes;
+                if (m.idempotencyKey != null) {
+                    runIdempotency.remove(m.appId + "\n" + m.idempotencyKey);
+                }
+            }
+        }
+        if (admit && runBytes + incoming > limits.maxRunBytes()) {
+            throw new ApiException(503, "Service Unavailable", "ara-local holds " + runBytes + " bytes of unfinished "
+                    + "runs; a run of " + incoming + " bytes does not fit in its limit of " + limits.maxRunBytes()
+                    + " bytes (limits.maxRunBytes)").header("Retry-After", "1");
+        }
+    }
+
+    /** A kept run (live object while unfinished, else read from the store), or null. */
+    Run run(String runId) {
+        String json;
+        synchronized (this) {
+            Run running = live.get(runId);
+            if (running != null) {
+                return running;
+            }
+            if (!runIndex.containsKey(runId)) {
+                return null;
+            }
+            json = runRows.get(runId);
+        }
+        return json == null ? null : records.read(json);
     }
 
     synchronized int runCount() {
-        return runs.size();
+        return runIndex.size();
     }
 
-    synchronized Run runByIdempotencyKey(String appId, String key) {
-        String runId = runIdempotency.get(appId + "\n" + key);
-        return runId == null ? null : runs.get(runId);
+    synchronized long runBytes() {
+        return runBytes;
     }
 
-    Map<String, Object> eventAnswer(String appId, String key) {
-        return eventIdempotency.get(appId + "\n" + key);
+    /** Runs of an app, newest first, at most {@code limit} (for consoles and tools). */
+    List<Run> runsOf(String appId, int limit) {
+        List<String> ids = new ArrayList<>();
+        synchronized (this) {
+            for (Map.Entry<String, RunMeta> e : runIndex.entrySet()) {
+                if (e.getValue().appId.equals(appId)) {
+                    ids.add(e.getKey());
+                }
+            }
+        }
+        List<Run> out = new ArrayList<>();
+        for (int i = ids.size() - 1; i >= 0 && out.size() < limit; i--) {
+            Run run = run(ids.get(i));
+            if (run != null) {
+                out.add(run);
+            }
+        }
+        return out;
+    }
+
+    Run runByIdempotencyKey(String appId, String key) {
+        String runId;
+        synchronized (this) {
+            runId = runIdempotency.get(appId + "\n" + key);
+        }
+        return runId == null ? null : run(runId);
+    }
+
+    /** Runs that were unfinished when the store was last closed, now failed with {@link #RESTARTED}. */
+    List<Run> interrupted() {
+        return List.copyOf(interrupted);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    synchronized Map<String, Object> eventAnswer(String appId, String key) {
+        return eventAnswers.get(appId + "\n" + key);
     }
 
     /** Stores the first answer for a key; returns the already stored answer when another request won. */
-    Map<String, Object> putEventAnswer(String appId, String key, Map<String, Object> answer) {
-        if (eventIdempotency.size() > settings.limits().maxRuns()) {
-            eventIdempotency.clear();
+    synchronized Map<String, Object> putEventAnswer(String appId, String key, Map<String, Object> answer) {
+        String k = appId + "\n" + key;
+        Map<String, Object> first = eventAnswers.putIfAbsent(k, answer);
+        if (first != null) {
+            return first;
         }
-        return eventIdempotency.putIfAbsent(appId + "\n" + key, answer);
+        eventRows.put(k, Json.writeString(answer));
+        Iterator<String> oldest = eventAnswers.keySet().iterator();
+        while (eventAnswers.size() > settings.limits().maxRuns() && oldest.hasNext()) {
+            eventRows.remove(oldest.next());
+            oldest.remove();
+        }
+        return null;
     }
 
-    // ---------------------------------------------------------------- persistence
-
-    /** Writes apps, keys and secrets to the state file, if one is configured. */
-    synchronized void save() {
-        Path file = settings.stateFile();
-        if (file == null) {
-            return;
-        }
-        List<Object> appRows = new ArrayList<>();
-        for (LocalApp app : apps.values()) {
-            Map<String, Object> row;
-            synchronized (app) {
-                row = app.detail();
-                Map<String, Object> secretRows = new LinkedHashMap<>();
-                app.secrets.forEach((name, values) -> secretRows.put(name, Json.obj("values",
-                        new LinkedHashMap<>(values), "updated_at", String.valueOf(app.secretUpdatedAt.get(name)))));
-                row.put("secrets", secretRows);
-            }
-            appRows.add(row);
-        }
-        List<Object> keyRows = new ArrayList<>();
-        for (KeyRecord k : keys.values()) {
-            keyRows.add(Json.obj("id", k.id, "app_id", k.appId, "kind", k.kind.name(), "name", k.name, "key", k.key,
-                    "requests_per_minute", k.requestsPerMinute, "created_at", k.createdAt.toString(), "active",
-                    k.active));
-        }
-        Map<String, Object> state = Json.obj("version", 1, "api_key", settings.apiKey() == null ? apiKey : null,
-                "apps", appRows, "keys", keyRows);
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            Files.write(tmp, Json.write(state));
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            log.warn("ara-local could not write its state file {}: {}", file, e.getClass().getSimpleName());
-        }
-    }
+    // ---------------------------------------------------------------- load
 
     private void load() {
-        Path file = settings.stateFile();
-        if (file == null || !Files.isRegularFile(file)) {
-            return;
+        for (Map.Entry<String, String> e : appRows.entrySet()) {
+            LocalApp app = readApp(RunRecords.parse(e.getValue()));
+            apps.put(app.id, app);
         }
-        try {
-            Map<String, Object> state = Json.map(Json.parse(Files.readAllBytes(file)));
-            if (state == null) {
-                return;
+        for (String json : keyRows.values()) {
+            Map<String, Object> row = RunRecords.parse(json);
+            KeyRecord k = new KeyRecord(Json.str(row, "id"), Json.str(row, "app_id"),
+                    KeyRecord.Kind.valueOf(Json.str(row, "kind")), Json.str(row, "name"),
+                    file.box().open(Json.str(row, "sealed_key")), ((Number) row.get("requests_per_minute")).intValue(),
+                    Instant.parse(Json.str(row, "created_at")));
+            k.active = !Boolean.FALSE.equals(row.get("active"));
+            keys.put(k.key, k);
+        }
+        if (meta.get("api_key") != null) {
+            file.box().open(meta.get("api_key")); // fails here, read-only, when the key file does not match
+        }
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (String json : runRows.values()) {
+            Map<String, Object> row = RunRecords.parse(json);
+            row.put("$bytes", json.length());
+            runs.add(row);
+        }
+        runs.sort(Comparator.comparingLong(RunRecords::seq));
+        for (Map<String, Object> row : runs) {
+            int bytes = (Integer) row.remove("$bytes");
+            Run run = records.read(row);
+            long seq = RunRecords.seq(row);
+            nextSeq = Math.max(nextSeq, seq + 1);
+            runIndex.put(run.runId, new RunMeta(run.appId, run.idempotencyKey, seq, bytes, run.finished()));
+            runBytes += bytes;
+            if (run.idempotencyKey != null) {
+                runIdempotency.put(run.appId + "\n" + run.idempotencyKey, run.runId);
             }
-            if (apiKey == null && Json.str(state, "api_key") != null) {
-                apiKey = Json.str(state, "api_key");
+            if (!run.finished()) {
+                interrupted.add(run);
             }
-            for (Map<String, Object> row : Json.maps(state.get("apps"))) {
-                LocalApp app = new LocalApp(Json.str(row, "id"), Json.str(row, "slug"), Json.str(row, "name"),
-                        Instant.parse(Json.str(row, "created_at")));
-                app.description = row.get("description") == null ? "" : row.get("description").toString();
-                app.status = Json.str(row, "status") == null ? "draft" : Json.str(row, "status");
-                Map<String, Object> agent = Json.map(row, "agent");
-                app.agent = agent == null ? new LinkedHashMap<>() : agent;
-                List<Object> workflows = Json.list(row, "workflows");
-                app.workflows = workflows == null ? new ArrayList<>() : workflows;
-                Map<String, Object> interfaces = Json.map(row, "interfaces");
-                app.interfaces = interfaces == null ? new LinkedHashMap<>() : interfaces;
-                Map<String, Object> profile = Json.map(row, "runtime_profile");
-                app.runtimeProfile = profile == null ? new LinkedHashMap<>() : profile;
-                Map<String, Object> secrets = Json.map(row, "secrets");
-                if (secrets != null) {
-                    secrets.forEach((name, value) -> {
-                        Map<String, Object> values = Json.map(Json.map(value), "values");
-                        Map<String, String> copy = new LinkedHashMap<>();
-                        if (values != null) {
-                            values.forEach((k, v) -> copy.put(k, v == null ? "" : v.toString()));
-                        }
-                        app.secrets.put(name, copy);
-                        app.secretUpdatedAt.put(name, now());
-                    });
+        }
+        for (Map.Entry<String, String> e : eventRows.entrySet()) {
+            eventAnswers.put(e.getKey(), RunRecords.parse(e.getValue()));
+        }
+        automations();
+        for (String appId : file.logApps()) {
+            for (Map.Entry<Long, String> e : file.logMap(appId).entrySet()) {
+                if (e.getValue().indexOf('\n') < 1) {
+                    throw new IllegalStateException("log row " + e.getKey() + " of app " + appId + " is malformed");
                 }
-                apps.put(app.id, app);
             }
-            for (Map<String, Object> row : Json.maps(state.get("keys"))) {
-                KeyRecord k = new KeyRecord(Json.str(row, "id"), Json.str(row, "app_id"),
-                        KeyRecord.Kind.valueOf(Json.str(row, "kind")), Json.str(row, "name"), Json.str(row, "key"),
-                        ((Number) row.get("requests_per_minute")).intValue(),
-                        Instant.parse(Json.str(row, "created_at")));
-                k.active = !Boolean.FALSE.equals(row.get("active"));
-                keys.put(k.key, k);
-            }
-        } catch (IOException | RuntimeException e) {
-            log.warn("ara-local could not read its state file {} ({}); starting empty", file,
-                    e.getClass().getSimpleName());
+        }
+    }
+
+    private LocalApp readApp(Map<String, Object> row) {
+        LocalApp app = new LocalApp(Json.str(row, "id"), Json.str(row, "slug"), Json.str(row, "name"),
+                Instant.parse(Json.str(row, "created_at")));
+        app.description = row.get("description") == null ? "" : row.get("description").toString();
+        app.status = Json.str(row, "status") == null ? "draft" : Json.str(row, "status");
+        Map<String, Object> agent = Json.map(row, "agent");
+        app.agent = agent == null ? new LinkedHashMap<>() : agent;
+        List<Object> workflows = Json.list(row, "workflows");
+        app.workflows = workflows == null ? new ArrayList<>() : workflows;
+        Map<String, Object> interfaces = Json.map(row, "interfaces");
+        app.interfaces = interfaces == null ? new LinkedHashMap<>() : interfaces;
+        Map<String, Object> profile = Json.map(row, "runtime_profile");
+        app.runtimeProfile = profile == null ? new LinkedHashMap<>() : profile;
+        if (Json.str(row, "updated_at") != null) {
+            app.updatedAt = Instant.parse(Json.str(row, "updated_at"));
+        }
+        Map<String, Object> secrets = Json.map(row, "secrets");
+        if (secrets != null) {
+            secrets.forEach((name, value) -> {
+                Map<String, Object> sealed = Json.map(value);
+                Map<String, Object> values = Json.map(Json.parseStored(file.box().open(Json.str(sealed, "sealed"))));
+                Map<String, String> copy = new LinkedHashMap<>();
+                if (values != null) {
+                    values.forEach((k, v) -> copy.put(k, v == null ? "" : v.toString()));
+                }
+                app.secrets.put(name, copy);
+                String updated = Json.str(sealed, "updated_at");
+                app.secretUpdatedAt.put(name, updated == null || "null".equals(updated) ? now()
+                        : Instant.parse(updated));
+            });
+        }
+        return app;
+    }
+
+    /** Fails the runs a previous process left unfinished, so their status answers and says why. */
+    private void markInterrupted() {
+        for (Run run : interrupted) {
+            run.restore("failed", Json.obj("text", "", "tool_calls", List.of()), Json.obj("message", RESTARTED),
+                    now());
+            RunMeta meta = runIndex.get(run.runId);
+            String json = records.write(run, meta.seq);
+            runRows.put(run.runId, json);
+            runBytes += json.length() - meta.bytes;
+            meta.bytes = json.length();
+            meta.finished = true;
+        }
+        if (!interrupted.isEmpty()) {
+            log.warn("ara-local marked {} unfinished run(s) failed: {}", interrupted.size(), RESTARTED);
         }
     }
 }

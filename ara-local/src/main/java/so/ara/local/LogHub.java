@@ -15,8 +15,10 @@ import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
 /**
- * Per-app log rows: a bounded ring buffer ({@code limits.maxLogRowsPerApp}, default 10,000 rows; the oldest rows are
- * dropped first) with per-app increasing ids, plus live subscribers.
+ * Per-app log rows: a bounded ring buffer ({@code limits.maxLogRowsPerApp}, default 10,000 rows, and
+ * {@code limits.maxLogBytes} over all apps; the oldest rows are dropped first) with per-app increasing ids, plus live
+ * subscribers. Rows are also written to a {@link LogRowStore} (durable servers), from which the rings are refilled
+ * at start.
  *
  * <p>Resume without loss or duplicates: a subscriber is registered and the buffered rows after its
  * {@code Last-Event-ID} are copied under the same lock, so every row is either in the replay copy or delivered
@@ -26,8 +28,12 @@ import reactor.util.concurrent.Queues;
  */
 final class LogHub {
 
-    /** A log row; {@code data} is its JSON text, serialized once when published. */
-    record Row(long id, String eventType, Map<String, Object> json, String data) {
+    /** A log row; {@code data} is its JSON text, serialized once when published (the only form kept). */
+    record Row(long id, String eventType, String data) {
+
+        Map<String, Object> json() {
+            return Json.map(Json.parseStored(data));
+        }
 
         /** The SSE frame of docs/local-wire.md: {@code id: n}, {@code event: type}, {@code data: {json}}. */
         String frame() {
@@ -43,6 +49,8 @@ final class LogHub {
 
     private static final class AppLog {
         long nextId;
+        long reservedUpTo;
+        long bytes;
 
         AppLog(long firstId) {
             this.nextId = firstId;
@@ -58,7 +66,13 @@ final class LogHub {
     /** The resume point of a subscriber without {@code Last-Event-ID}: live rows only, as Ara (no backfill). */
     static final long LIVE = Long.MIN_VALUE;
 
+    /** Ids are reserved durably in blocks of this size. */
+    private static final long RESERVE_BLOCK = 10_000;
+
     private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
+    private final LogRowStore store;
+    private final long maxBytes;
+    private final AtomicLong totalBytes = new AtomicLong();
     private final int capacity;
     private final int subscriberBuffer;
     private final Duration heartbeat;
@@ -66,39 +80,78 @@ final class LogHub {
     private final long firstId;
 
     LogHub(int capacity, int subscriberBuffer, Duration heartbeat, Clock clock) {
-        this(capacity, subscriberBuffer, heartbeat, clock, 1);
+        this(capacity, Long.MAX_VALUE, subscriberBuffer, heartbeat, clock, LogRowStore.NONE);
     }
 
     /**
-     * @param firstId the first row id of every app. A server that keeps its apps across restarts starts from the
-     *                clock (in microseconds), so its ids keep increasing and a client resuming with an id from before
-     *                the restart neither skips nor repeats rows.
+     * @param store where rows are kept beyond memory; the rings are refilled from it, and ids continue above every
+     *              id reserved before, so a client resuming with an id from before a restart neither skips stored
+     *              rows nor sees an id twice
      */
-    LogHub(int capacity, int subscriberBuffer, Duration heartbeat, Clock clock, long firstId) {
-        this.firstId = firstId;
+    LogHub(int capacity, long maxBytes, int subscriberBuffer, Duration heartbeat, Clock clock, LogRowStore store) {
+        this.firstId = 1;
+        this.store = store;
+        this.maxBytes = maxBytes;
         this.capacity = capacity;
         this.subscriberBuffer = subscriberBuffer;
         this.heartbeat = heartbeat;
         this.clock = clock;
+        store.load().forEach((appId, rows) -> {
+            AppLog log = log(appId);
+            for (LogRowStore.Stored stored : rows) {
+                log.ring.addLast(new Row(stored.id(), stored.eventType(), stored.data()));
+                log.bytes += stored.data().length();
+                totalBytes.addAndGet(stored.data().length());
+                log.nextId = Math.max(log.nextId, stored.id() + 1);
+            }
+            while (log.ring.size() > capacity) {
+                drop(appId, log);
+            }
+        });
     }
 
     private AppLog log(String appId) {
-        return logs.computeIfAbsent(appId, k -> new AppLog(firstId));
+        return logs.computeIfAbsent(appId, k -> {
+            AppLog log = new AppLog(firstId);
+            log.reservedUpTo = store.reserved(appId);
+            log.nextId = Math.max(log.nextId, log.reservedUpTo + 1);
+            return log;
+        });
+    }
+
+    /** Drops the oldest row of a ring (caller holds its lock). */
+    private void drop(String appId, AppLog log) {
+        Row old = log.ring.removeFirst();
+        log.bytes -= old.data().length();
+        totalBytes.addAndGet(-old.data().length());
+        store.remove(appId, old.id());
+    }
+
+    long bytes() {
+        return totalBytes.get();
     }
 
     /** Appends a row and hands it to live subscribers. */
     Row publish(String appId, String runId, String eventType, String message, Map<String, Object> data) {
         AppLog log = log(appId);
+        Row published;
         synchronized (log) {
             long id = log.nextId++;
+            if (id > log.reservedUpTo && store != LogRowStore.NONE) {
+                log.reservedUpTo = id + RESERVE_BLOCK - 1;
+                store.reserve(appId, log.reservedUpTo);
+            }
             String level = eventType.endsWith(".failed") ? "error" : "info";
             Map<String, Object> json = Json.obj("id", Long.toString(id), "timestamp", clock.instant().toString(),
                     "level", level, "app_id", appId, "run_id", runId, "event_type", eventType, "message", message,
                     "data", data == null ? Json.obj() : data);
-            Row row = new Row(id, eventType, json, Json.writeString(json));
+            Row row = new Row(id, eventType, Json.writeString(json));
             log.ring.addLast(row);
-            while (log.ring.size() > capacity) {
-                log.ring.removeFirst();
+            log.bytes += row.data().length();
+            totalBytes.addAndGet(row.data().length());
+            store.append(appId, id, eventType, row.data());
+            while (log.ring.size() > capacity || (totalBytes.get() > maxBytes && log.ring.size() > 1)) {
+                drop(appId, log);
             }
             // copy-on-write list: a subscriber cancelling inside tryEmitNext may remove itself safely
             for (Sinks.Many<Row> sink : log.subscribers) {
@@ -110,7 +163,37 @@ final class LogHub {
                     log.subscribers.remove(sink);
                 }
             }
-            return row;
+            published = row;
+        }
+        if (totalBytes.get() > maxBytes) {
+            shrinkOthers(appId);
+        }
+        if (eventType.equals("run.completed") || eventType.equals("run.failed")) {
+            store.commit(); // the terminal row and the finished run become durable together
+        }
+        return published;
+    }
+
+    /** Past the byte bound with only the newest row left in the publishing app: drop the largest app's oldest. */
+    private void shrinkOthers(String publisher) {
+        while (totalBytes.get() > maxBytes) {
+            String largest = null;
+            long most = 0;
+            for (Map.Entry<String, AppLog> e : logs.entrySet()) {
+                if (!e.getKey().equals(publisher) && e.getValue().bytes > most) {
+                    most = e.getValue().bytes;
+                    largest = e.getKey();
+                }
+            }
+            if (largest == null) {
+                return;
+            }
+            AppLog log = logs.get(largest);
+            synchronized (log) {
+                while (totalBytes.get() > maxBytes && !log.ring.isEmpty()) {
+                    drop(largest, log);
+                }
+            }
         }
     }
 
@@ -177,10 +260,10 @@ final class LogHub {
             AtomicLong lastSent = new AtomicLong(lastEventId);
             long resumeAfter = lastEventId;
             Flux<Row> gap = requestedLastEventId == LIVE ? Flux.empty() : reset
-                    ? Flux.just(new Row(GAP_ID, "gap", Map.of(), "Last-Event-ID " + requestedLastEventId
+                    ? Flux.just(new Row(GAP_ID, "gap", "Last-Event-ID " + requestedLastEventId
                             + " is unknown to this server (restarted?); replaying the buffer"))
                     : lastEventId > 0 && oldest > lastEventId + 1
-                    ? Flux.just(new Row(GAP_ID, "gap", Map.of(), "rows " + (resumeAfter + 1) + "-" + (oldest - 1)
+                    ? Flux.just(new Row(GAP_ID, "gap", "rows " + (resumeAfter + 1) + "-" + (oldest - 1)
                             + " were evicted from the ring buffer"))
                     : Flux.empty();
             return gap.concatWith(Flux.concat(Flux.fromIterable(replay), sink.asFlux())

@@ -2,6 +2,7 @@ package so.ara.local;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** A run in the shape of docs/local-wire.md "Runs". Mutable while executing; guarded by its monitor. */
 final class Run {
@@ -21,6 +22,8 @@ final class Run {
     private Map<String, Object> output;
     private Map<String, Object> error;
     private Instant completedAt;
+    /** Told after each status change (the store persists the run); set once when the run is stored. */
+    private volatile Consumer<Run> listener = run -> { };
 
     Run(String runId, String appId, String agentId, String responseMode, Object input, boolean warmup,
             String idempotencyKey, Map<String, Object> callback, Instant createdAt) {
@@ -52,20 +55,41 @@ final class Run {
         return "completed".equals(status) || "failed".equals(status) || "cancelled".equals(status);
     }
 
-    synchronized void running() {
-        status = "running";
+    void onChange(Consumer<Run> value) {
+        this.listener = value;
     }
 
-    synchronized void complete(Map<String, Object> output, Instant at) {
-        this.status = "completed";
+    void running() {
+        synchronized (this) {
+            status = "running";
+        }
+        listener.accept(this);
+    }
+
+    void complete(Map<String, Object> output, Instant at) {
+        synchronized (this) {
+            this.status = "completed";
+            this.output = output;
+            this.completedAt = at;
+        }
+        listener.accept(this);
+    }
+
+    void fail(String message, Map<String, Object> partialOutput, Instant at) {
+        synchronized (this) {
+            this.status = "failed";
+            this.error = Json.obj("message", message);
+            this.output = partialOutput;
+            this.completedAt = at;
+        }
+        listener.accept(this);
+    }
+
+    /** Sets the state read back from the store (no listener call). */
+    synchronized void restore(String status, Map<String, Object> output, Map<String, Object> error, Instant at) {
+        this.status = status;
         this.output = output;
-        this.completedAt = at;
-    }
-
-    synchronized void fail(String message, Map<String, Object> partialOutput, Instant at) {
-        this.status = "failed";
-        this.error = Json.obj("message", message);
-        this.output = partialOutput;
+        this.error = error;
         this.completedAt = at;
     }
 

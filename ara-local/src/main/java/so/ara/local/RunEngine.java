@@ -9,7 +9,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import so.ara.auth.AraSignature;
-import so.ara.spec.RunIds;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
@@ -55,7 +54,7 @@ final class RunEngine {
         } else if (app.agentRow(resolved) == null) {
             throw ApiException.notFound("agent '" + resolved + "' not found in app '" + app.slug + "'");
         }
-        String id = runId == null ? RunIds.newRunId(clock) : runId;
+        String id = runId == null ? store.newRunId() : runId;
         if (store.run(id) != null) {
             throw ApiException.conflict("run id '" + id + "' already exists");
         }

@@ -9,6 +9,10 @@ import reactor.core.publisher.Mono;
 /** Runtime runs: synchronous run, asynchronous run (poll or webhook, idempotent), run status. */
 final class RunHandler {
 
+    private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern
+            .compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$");
+    static final int MAX_IDEMPOTENCY_KEY = 256;
+
     private final LocalStore store;
     private final RunEngine engine;
     private final BodyReader bodies;
@@ -83,6 +87,14 @@ final class RunHandler {
             String runId = Json.optionalString(body, "run_id");
             String idem = Json.optionalString(body, "idempotency_key");
             idem = idem == null || idem.isEmpty() ? null : idem;
+            if (runId != null && !runId.isEmpty() && !RUN_ID.matcher(runId).matches()) {
+                throw ApiException.unprocessable("run_id must be 1-128 letters, digits, '.', '_', ':' or '-'")
+                        .with("field", "run_id");
+            }
+            if (idem != null && idem.length() > MAX_IDEMPOTENCY_KEY) {
+                throw ApiException.unprocessable("idempotency_key must be at most " + MAX_IDEMPOTENCY_KEY
+                        + " characters").with("field", "idempotency_key");
+            }
             Run run;
             synchronized (store) { // check-and-create is atomic for one idempotency key
                 Run existing = idem == null ? null : store.runByIdempotencyKey(app.id, idem);
@@ -95,6 +107,7 @@ final class RunHandler {
             }
             Map<String, Object> answer = Json.obj("ok", true, "run", run.toMap(), "run_id", run.runId, "status",
                     "queued", "duplicate", false);
+            store.commit(); // an accepted run is durable before the 202
             engine.submit(app, run);
             return Responses.json(202, answer);
         });

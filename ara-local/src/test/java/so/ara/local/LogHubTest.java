@@ -33,6 +33,22 @@ class LogHubTest {
     }
 
     @Test
+    void rowsAreBoundedByBytesOverAllAppsOldestFirst() {
+        LogHub bounded = new LogHub(10_000, 20_000, 16, Duration.ofSeconds(10), Clock.systemUTC(), LogRowStore.NONE);
+        String kb = "x".repeat(1000);
+        for (int i = 0; i < 50; i++) {
+            bounded.publish(i % 2 == 0 ? "a" : "b", "r", "run.started", kb, null);
+            assertThat(bounded.bytes()).isLessThanOrEqualTo(20_000);
+        }
+        List<LogHub.Row> a = bounded.rows("a", 0);
+        List<LogHub.Row> b = bounded.rows("b", 0);
+        assertThat(a.size() + b.size()).isBetween(10, 20);
+        assertThat(a.get(a.size() - 1).id()).isEqualTo(25); // the newest rows are kept
+        assertThat(b.get(b.size() - 1).id()).isEqualTo(25);
+        assertThat(a.get(0).id()).isGreaterThan(1); // the oldest went first
+    }
+
+    @Test
     void resumePointOlderThanTheBufferIsReportedAsAGap() {
         for (int i = 0; i < 9; i++) {
             hub.publish("g", "r", "run.started", "m", null);

@@ -26,11 +26,11 @@ class PersistenceAndMainTest {
 
     @Test
     void stateSurvivesARestart() throws Exception {
-        Path file = dir.resolve("state").resolve("ara-local.json");
+        Path data = dir.resolve("data");
         String cp;
         String appId;
         String runtimeKey;
-        try (AraLocalServer first = AraLocalServer.start(LocalTestSupport.testSettings().withStateFile(file))) {
+        try (AraLocalServer first = AraLocalServer.start(LocalTestSupport.testSettings().withDataDir(data))) {
             cp = first.apiKey();
             appId = call(first.baseUrl(), HttpMethod.POST, "/apps", bearer(cp), LocalTestSupport.manifest("kept",
                     null, null)).at("app", "id");
@@ -39,10 +39,13 @@ class PersistenceAndMainTest {
             runtimeKey = call(first.baseUrl(), HttpMethod.POST, "/apps/" + appId + "/keys", bearer(cp), Json.obj())
                     .at("key");
         }
-        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.list(file.getParent()).map(p -> p.getFileName().toString()).toList())
-                .containsExactly("ara-local.json");
-        try (AraLocalServer second = AraLocalServer.start(LocalTestSupport.testSettings().withStateFile(file))) {
+        Path store = data.resolve(StoreFile.FILE_NAME);
+        Path key = data.resolve(StoreFile.KEY_FILE_NAME);
+        assertThat(Files.getPosixFilePermissions(store)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String raw = Files.readString(store, StandardCharsets.ISO_8859_1);
+        assertThat(raw).contains("kept").doesNotContain("t-1").doesNotContain(runtimeKey).doesNotContain(cp);
+        try (AraLocalServer second = AraLocalServer.start(LocalTestSupport.testSettings().withDataDir(data))) {
             assertThat(second.apiKey()).isEqualTo(cp);
             var apps = call(second.baseUrl(), HttpMethod.GET, "/apps", bearer(cp), null);
             assertThat(apps.<String>at("apps", "0", "id")).isEqualTo(appId);
@@ -57,13 +60,17 @@ class PersistenceAndMainTest {
     }
 
     @Test
-    void corruptStateFileStartsEmpty() throws Exception {
-        Path file = dir.resolve("bad.json");
-        Files.writeString(file, "{not json");
-        try (AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings().withStateFile(file))) {
-            assertThat(call(server.baseUrl(), HttpMethod.GET, "/apps", bearer(server.apiKey()), null)
-                    .<List<Object>>at("apps")).isEmpty();
-        }
+    void corruptStoreIsRefusedAndLeftAsItWas() throws Exception {
+        Path data = dir.resolve("bad");
+        Files.createDirectories(data);
+        Path store = data.resolve(StoreFile.FILE_NAME);
+        Files.writeString(store, "{not a store".repeat(500));
+        byte[] before = Files.readAllBytes(store);
+        assertThatThrownBy(() -> AraLocalServer.start(LocalTestSupport.testSettings().withDataDir(data)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ara-local cannot read its store " + store)
+                .hasMessageContaining("left unchanged");
+        assertThat(Files.readAllBytes(store)).isEqualTo(before);
     }
 
     @Test
@@ -78,10 +85,12 @@ class PersistenceAndMainTest {
     @Test
     void mainOptions() {
         var s = AraLocalMain.settings(AraLocalMain.options(new String[] {"--server.port=9999",
-                "--ara.local.api-key=ak_local_x", "--ara.local.state-file=/tmp/s.json"}), Map.of());
+                "--ara.local.api-key=ak_local_x", "--ara.local.data-dir=/tmp/ara-data"}), Map.of());
         assertThat(s.port()).isEqualTo(9999);
         assertThat(s.apiKey()).isEqualTo("ak_local_x");
-        assertThat(s.stateFile()).isEqualTo(Path.of("/tmp/s.json"));
+        assertThat(s.dataDir()).isEqualTo(Path.of("/tmp/ara-data"));
+        assertThatThrownBy(() -> AraLocalMain.settings(Map.of("ara.local.state-file", "s.json"), Map.of()))
+                .hasMessageContaining("--ara.local.data-dir");
         var env = AraLocalMain.settings(Map.of(), Map.of("SERVER_PORT", "7000", "ARA_LOCAL_API_KEY", "ak_env"));
         assertThat(env.port()).isEqualTo(7000);
         assertThat(env.apiKey()).isEqualTo("ak_env");
