@@ -28,6 +28,8 @@ import reactor.netty.http.server.HttpServer;
 /** kill -9 of a standalone ara-local with accepted runs in flight, then a restart on the same data directory. */
 class CrashRecoveryTest {
 
+    private static final int STALLED_RUNS = 3;
+
     @TempDir
     Path dir;
 
@@ -55,7 +57,8 @@ class CrashRecoveryTest {
                         Json.obj("requests_per_minute", 2000)).at("key");
                 Disposable live = LocalTestSupport.logStream(base, appId, runtimeKey, null)
                         .filter(e -> e.id() != null).subscribe(seen::add);
-                for (int i = 0; i < 10; i++) {
+                // fewer stalled runs than Python workers (4), so the event's prompt factory below still gets one
+                for (int i = 0; i < STALLED_RUNS; i++) {
                     var queued = call(base, HttpMethod.POST, "/v1/apps/" + appId + "/runs", bearer(runtimeKey),
                             Json.obj("input", Json.obj("message", "m" + i, "tool_calls", List.of(Json.obj("name",
                                     "lookup_ticket", "args", Json.obj("ticket_id", "T" + i))))));
@@ -63,7 +66,7 @@ class CrashRecoveryTest {
                     accepted.add(queued.at("run_id"));
                 }
                 // each run is inside its stalled tool call: started, prompt built, tool started
-                await().atMost(Duration.ofSeconds(30)).until(() -> count(seen, "run.tool.started") == 10);
+                await().atMost(Duration.ofSeconds(30)).until(() -> count(seen, "run.tool.started") == STALLED_RUNS);
                 // one more accepted item (an event); its commit also makes every row above durable
                 Map<String, String> idem = new HashMap<>(bearer(runtimeKey));
                 idem.put("X-Idempotency-Key", "crash-event-1");
@@ -115,7 +118,7 @@ class CrashRecoveryTest {
                 List<ServerSentEvent<String>> replay = new CopyOnWriteArrayList<>();
                 Disposable resumed = LocalTestSupport.logStream(base, appId, runtimeKey, Long.toString(resumeAfter))
                         .filter(e -> e.id() != null).subscribe(replay::add);
-                await().atMost(Duration.ofSeconds(20)).until(() -> count(replay, "run.failed") == 10);
+                await().atMost(Duration.ofSeconds(20)).until(() -> count(replay, "run.failed") == STALLED_RUNS);
                 resumed.dispose();
                 for (int i = 0; i < before.size(); i++) {
                     assertThat(replay.get(i).id()).isEqualTo(before.get(i).id());

@@ -248,14 +248,14 @@ class RoutesTest {
     void slowJavaToolTimesOut() {
         try (var slow = new LocalTestSupport.CallbackServer("s", req -> {
             try {
-                Thread.sleep(1500);
+                Thread.sleep(6000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             return Json.obj();
         }); AraLocalServer s = AraLocalServer.start(LocalTestSupport.testSettings()
                 .withPython(so.ara.local.python.PythonSettings.defaults()
-                        .withCallTimeout(java.time.Duration.ofMillis(800))))) {
+                        .withCallTimeout(java.time.Duration.ofMillis(2500))))) {
             String k = s.apiKey();
             String id = call(s.baseUrl(), HttpMethod.POST, "/apps", bearer(k), LocalTestSupport.manifest("slow",
                     slow.url(""), null)).at("app", "id");
@@ -266,7 +266,7 @@ class RoutesTest {
                     Json.obj("tool_calls", List.of(Json.obj("name", "lookup_ticket", "args", Json.obj("ticket_id",
                             "T-1"))))));
             assertThat(run.<String>at("run", "error", "message"))
-                    .isEqualTo("tool 'lookup_ticket' timed out after 800 ms (its interpreter was stopped)");
+                    .isEqualTo("tool 'lookup_ticket' timed out after 2500 ms (its interpreter was stopped)");
         }
     }
 
