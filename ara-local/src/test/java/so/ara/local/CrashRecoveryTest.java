@@ -158,6 +158,24 @@ class CrashRecoveryTest {
         assertThat(Files.readAllBytes(store)).isEqualTo(garbage);
     }
 
+    @Test
+    void oneMegabyteRequestsStayWithinA256MegabyteHeap() throws Exception {
+        try (StandaloneProcess server = StandaloneProcess.start("--ara.local.api-key=ak_local_big")) {
+            Map<String, Object> manifest = LocalTestSupport.manifest("big", null, null);
+            Json.maps(Json.map(manifest, "interfaces").get("fastapi_endpoints")).get(0).put("auth",
+                    Json.obj("mode", "none"));
+            call(server.url, HttpMethod.POST, "/apps", bearer("ak_local_big"), manifest);
+            String mib = "z".repeat(1024 * 1024 - 64);
+            for (int i = 0; i < 40; i++) { // about 80 MB of run records against a 64 MiB run budget
+                var answer = call(server.url, HttpMethod.POST, "/v1/apps/big/endpoints/triage-agent", Map.of(),
+                        Json.obj("message", mib));
+                assertThat(answer.status()).as("request " + i).isEqualTo(200);
+                assertThat(answer.<String>at("run", "status")).isEqualTo("completed");
+            }
+            assertThat(server.process.isAlive()).isTrue();
+        }
+    }
+
     private static long count(List<ServerSentEvent<String>> events, String type) {
         return events.stream().filter(e -> type.equals(e.event())).count();
     }

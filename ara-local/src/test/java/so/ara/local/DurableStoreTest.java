@@ -96,7 +96,7 @@ class DurableStoreTest {
     void runsAreBoundedByBytesAndUnfinishedRunsAreNeverDropped() {
         DisposableServer stall = HttpServer.create().host("127.0.0.1").port(0)
                 .handle((req, res) -> Mono.never()).bindNow();
-        long budget = 8L << 20;
+        long budget = 6L << 20;
         try (AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings()
                 .withCallbackTimeout(Duration.ofSeconds(60))
                 .withLimits(AraLocalSettings.Limits.defaults().withMaxRunBytes(budget)))) {
@@ -116,7 +116,7 @@ class DurableStoreTest {
                     .<String>at("run_id")).toList();
             String first = null;
             String last = null;
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < 12; i++) {
                 var done = call(base, HttpMethod.POST, "/v1/apps/big/run", bearer(key),
                         Json.obj("input", Json.obj("message", mib.substring(i))));
                 assertThat(done.status()).isEqualTo(200);
@@ -132,7 +132,7 @@ class DurableStoreTest {
                 assertThat(call(base, HttpMethod.GET, "/v1/apps/big/runs/" + runId, bearer(key), null)
                         .<String>at("run", "status")).isEqualTo("running");
             }
-            assertThat(server.store().runCount()).isLessThan(32);
+            assertThat(server.store().runCount()).isLessThan(14);
         } finally {
             stall.disposeNow();
         }
