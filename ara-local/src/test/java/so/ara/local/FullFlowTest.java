@@ -174,6 +174,9 @@ class FullFlowTest {
         assertThat(ev2.<String>at("event_id")).isEqualTo(ev1.<String>at("event_id"));
         assertThat(ev2.<String>at("run_id")).isEqualTo(ev1.<String>at("run_id"));
 
+        // the event's run runs in the background: let it finish before counting rows
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> server.store().run(ev1.<String>at("run_id")).finished());
         // the live stream saw everything so far, in id order
         long expectedRows = server.logs().rows(appId, 0).size();
         for (int i = 0; i < 200 && seen.size() < expectedRows; i++) {
