@@ -171,9 +171,9 @@ class FullFlowTest {
         assertThat(ev2.<String>at("event_id")).isEqualTo(ev1.<String>at("event_id"));
         assertThat(ev2.<String>at("run_id")).isEqualTo(ev1.<String>at("run_id"));
 
-        // the live stream saw everything so far, in id order (once the event's run has finished)
-        await().until(() -> call(base, HttpMethod.GET, "/v1/apps/" + appId + "/runs/" + ev1.<String>at("run_id"),
-                bearer(runtimeKey), null).at("run", "status"), s -> "completed".equals(s) || "failed".equals(s));
+        // the live stream saw everything so far, in id order (once the event's run has completed)
+        await().atMost(Duration.ofSeconds(30)).until(() -> call(base, HttpMethod.GET, "/v1/apps/" + appId + "/runs/"
+                + ev1.<String>at("run_id"), bearer(runtimeKey), null).at("run", "status"), "completed"::equals);
         long expectedRows = server.logs().rows(appId, 0).size();
         await().until(() -> seen.size() >= expectedRows);
         List<Long> ids = ids(seen);

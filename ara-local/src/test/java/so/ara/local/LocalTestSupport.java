@@ -117,7 +117,8 @@ final class LocalTestSupport {
                                 && AraSignature.matches(secret, Long.parseLong(ts), delivery, bytes, sig);
                         Map<String, Object> body = bytes.length == 0 ? Map.of()
                                 : Json.map(AraJson.mapper().readValue(bytes, Object.class));
-                        received.add(Json.obj("path", req.path(), "verified", verified, "body", body));
+                        received.add(Json.obj("path", req.path(), "verified", verified, "body", body,
+                                "user_agent", req.requestHeaders().get("User-Agent")));
                         if (!verified) {
                             return res.status(401).sendString(Mono.just("{\"error\":\"bad signature\"}")).then();
                         }

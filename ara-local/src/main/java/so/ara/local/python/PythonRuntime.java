@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -39,6 +40,12 @@ public final class PythonRuntime implements AutoCloseable {
     private final boolean ownsBase;
     private final Path script;
     private final Map<String, WorkerPool> pools = new ConcurrentHashMap<>();
+    /**
+     * Its own threads for the short blocking steps (starting a process, writing files): the shared bounded-elastic
+     * scheduler may be saturated by the app's blocking code (Java tools called back through the shims), which would
+     * leave these steps queued behind it.
+     */
+    private final Scheduler blocking = Schedulers.newBoundedElastic(8, 100_000, "ara-python");
     private final java.util.concurrent.atomic.AtomicLong generations = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
 
@@ -87,7 +94,7 @@ public final class PythonRuntime implements AutoCloseable {
             return pool.acquire()
                     .flatMap(worker -> exchange(pool, worker, request(call)))
                     .doOnDiscard(PythonWorker.class, w -> pool.release(w, true));
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(blocking);
     }
 
     private static Map<String, Object> request(PythonCall call) {
@@ -222,6 +229,7 @@ public final class PythonRuntime implements AutoCloseable {
             pools.clear();
         }
         all.forEach(WorkerPool::close);
+        blocking.dispose();
         if (ownsBase) {
             AppWorkspace.delete(base);
         }

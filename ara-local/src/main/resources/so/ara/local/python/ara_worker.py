@@ -14,6 +14,7 @@ import builtins
 import contextlib
 import io
 import json
+import linecache
 import os
 import sys
 import traceback
@@ -46,7 +47,9 @@ def _function(key, source, name):
     namespace = _modules.get(key)
     if namespace is None:
         namespace = {"__name__": "ara_app_source", "__builtins__": builtins, "secret": secret, "env": env}
-        exec(compile(source, "<ara source of %s>" % name, "exec"), namespace)
+        filename = "<ara source of %s>" % name
+        linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)  # lines in tracebacks
+        exec(compile(source, filename, "exec"), namespace)
         if len(_modules) >= MODULE_CACHE_LIMIT:
             _modules.clear()
         _modules[key] = namespace
@@ -80,8 +83,11 @@ def _handle(request):
     except BaseException as error:  # report everything, SystemExit and KeyboardInterrupt included
         text = str(error)
         name = type(error).__name__
+        frames = error.__traceback__
+        while frames is not None and frames.tb_frame.f_code.co_filename == __file__:
+            frames = frames.tb_next  # only the app's own frames
         reply.update(ok=False, exception=name, error=name + ": " + text if text else name,
-                     traceback=_clip("".join(traceback.format_exception(type(error), error, error.__traceback__))))
+                     traceback=_clip("".join(traceback.format_exception(type(error), error, frames))))
     reply["stdout"] = _clip(out.getvalue())
     reply["stderr"] = _clip(err.getvalue())
     return reply
