@@ -160,6 +160,11 @@ final class LocalStore {
         return runs.get(runId);
     }
 
+    /** A snapshot of the stored runs, oldest first. */
+    synchronized List<Run> runs() {
+        return new ArrayList<>(runs.values());
+    }
+
     synchronized int runCount() {
         return runs.size();
     }
