@@ -94,6 +94,7 @@ public final class AraLocalMain {
         System.out.println("ara-local listening on " + server.baseUrl());
         System.out.println("ARA_API_BASE_URL=" + server.baseUrl());
         System.out.println("ARA_API_KEY=" + server.apiKey());
+        System.out.println("ara-local console: " + server.consoleUrl());
         System.out.flush();
         stop.await();
     }

@@ -17,6 +17,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import so.ara.json.AraJson;
 import so.ara.local.python.PythonRuntime;
+import so.ara.local.console.Console;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,6 +49,7 @@ public final class AraLocalServer implements AutoCloseable {
     private final PythonRuntime python;
     private final DisposableServer server;
     private final Disposable ticker;
+    private final Console console;
 
     private AraLocalServer(AraLocalSettings settings) {
         this.settings = settings;
@@ -76,7 +78,9 @@ public final class AraLocalServer implements AutoCloseable {
             c.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(AraJson.mapper()));
             c.defaultCodecs().maxInMemorySize(settings.limits().maxBodyBytes());
         }).build();
-        HttpHandler handler = RouterFunctions.toHttpHandler(routes, strategies);
+        this.console = new Console(new ConsoleDataAdapter(store, logs, engine, scheduler, this::fire, () -> base[0]),
+                settings.limits().maxBodyBytes(), settings.heartbeatInterval());
+        HttpHandler handler = RouterFunctions.toHttpHandler(console.router().and(routes), strategies);
         try {
             this.server = HttpServer.create().host(settings.host()).port(settings.port())
                     .handle(new ReactorHttpHandlerAdapter(handler)).bindNow(Duration.ofSeconds(20));
@@ -136,6 +140,11 @@ public final class AraLocalServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://" + hostForUrl(settings.host()) + ":" + server.port();
+    }
+
+    /** The local console with its access token: {@code <baseUrl>/console?token=...}. */
+    public String consoleUrl() {
+        return console.url(baseUrl());
     }
 
     public int port() {

@@ -434,22 +434,28 @@ final class LocalStore implements AutoCloseable {
 
     /** Runs of an app, newest first, at most {@code limit} (for consoles and tools). */
     List<Run> runsOf(String appId, int limit) {
-        List<String> ids = new ArrayList<>();
-        synchronized (this) {
-            for (Map.Entry<String, RunMeta> e : runIndex.entrySet()) {
-                if (e.getValue().appId.equals(appId)) {
-                    ids.add(e.getKey());
-                }
-            }
-        }
         List<Run> out = new ArrayList<>();
-        for (int i = ids.size() - 1; i >= 0 && out.size() < limit; i--) {
-            Run run = run(ids.get(i));
-            if (run != null) {
+        forEachRunNewestFirst(run -> {
+            if (run.appId.equals(appId)) {
                 out.add(run);
             }
-        }
+            return out.size() < limit;
+        });
         return out;
+    }
+
+    /** Visits stored runs newest first, reading one at a time, until {@code visitor} answers false. */
+    void forEachRunNewestFirst(java.util.function.Predicate<Run> visitor) {
+        List<String> ids;
+        synchronized (this) {
+            ids = new ArrayList<>(runIndex.keySet());
+        }
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            Run run = run(ids.get(i));
+            if (run != null && !visitor.test(run)) {
+                return;
+            }
+        }
     }
 
     Run runByIdempotencyKey(String appId, String key) {

@@ -21,6 +21,8 @@ import reactor.util.retry.Retry;
 final class RunEngine {
 
     private static final Logger log = LoggerFactory.getLogger(RunEngine.class);
+    /** The prompt travels in its log row (for the console), cut to this many characters. */
+    static final int PROMPT_LOG_CHARS = 16_384;
 
     private final LocalStore store;
     private final LogHub logs;
@@ -77,7 +79,9 @@ final class RunEngine {
             AgentModel.ToolExecutor executor = (name, args) -> executeTool(app, run, agentRow, name, args, calls);
             return prompts.build(app, run.runId, run.agentId, agentRow, run.input)
                     .doOnNext(prompt -> logs.publish(app.id, run.runId, "run.prompt.built", "Prompt built",
-                            Json.obj("agent_id", run.agentId, "prompt_chars", prompt.length())))
+                            Json.obj("agent_id", run.agentId, "prompt_chars", prompt.length(), "prompt",
+                                    prompt.length() > PROMPT_LOG_CHARS ? prompt.substring(0, PROMPT_LOG_CHARS)
+                                            : prompt)))
                     .flatMap(prompt -> model.run(new AgentModel.ModelRequest(run.agentId, prompt, run.input,
                             model instanceof BuiltinModel ? List.of() : openAiTools(app, agentRow),
                             run.trustedInput()), executor))

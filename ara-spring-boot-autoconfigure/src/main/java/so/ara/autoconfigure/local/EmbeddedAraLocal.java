@@ -27,6 +27,7 @@ public final class EmbeddedAraLocal implements LocalControlPlane, AutoCloseable 
             server = AraLocalServer.start(settings());
             logger.info("Started the embedded ara-local control plane at " + server.baseUrl()
                     + " (no Ara credentials resolved; set ara.api-key or ARA_API_KEY to deploy to Ara)");
+            logger.info("ara-local console: " + server.consoleUrl());
         }
         return new Endpoint(server.baseUrl(), server.apiKey());
     }

@@ -1,0 +1,91 @@
+// Talks to the console's JSON API and its SSE stream (same origin; the session cookie carries the token).
+
+export class ApiError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+async function answer(response) {
+  const text = await response.text();
+  const body = text ? JSON.parse(text) : {};
+  if (!response.ok) {
+    throw new ApiError(response.status, body.detail || `HTTP ${response.status}`);
+  }
+  return body;
+}
+
+export async function get(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, value);
+  }
+  const qs = query.toString();
+  return answer(await fetch(`/console/api/${path}${qs ? `?${qs}` : ''}`, { headers: { Accept: 'application/json' } }));
+}
+
+export async function post(path, body) {
+  const init = { method: 'POST', headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  return answer(await fetch(`/console/api/${path}`, init));
+}
+
+const listeners = new Set();
+const openListeners = new Set();
+let source;
+
+/** Calls onRow(row) for every log row of every app; onOpen() after each (re)connect, to reload page data. */
+export function subscribe(onRow, onOpen) {
+  listeners.add(onRow);
+  if (onOpen) openListeners.add(onOpen);
+  if (!source) connect();
+  return () => {
+    listeners.delete(onRow);
+    if (onOpen) openListeners.delete(onOpen);
+  };
+}
+
+// Browsers allow few connections per host: a page being left (or put in the back/forward cache) closes its stream.
+window.addEventListener('pagehide', () => {
+  if (source) source.close();
+  source = undefined;
+});
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && listeners.size) {
+    connect();
+    openListeners.forEach((fn) => fn());
+  }
+});
+
+function connect() {
+  const live = document.getElementById('live');
+  let opened = false;
+  source = new EventSource('/console/api/stream');
+  source.addEventListener('open', () => {
+    live.dataset.state = 'live';
+    live.textContent = 'Live';
+    if (opened) openListeners.forEach((fn) => fn());
+    opened = true;
+  });
+  source.addEventListener('error', () => {
+    live.dataset.state = 'offline';
+    live.textContent = 'Reconnecting\u2026';
+  });
+  source.addEventListener('log', (event) => {
+    const row = JSON.parse(event.data);
+    listeners.forEach((fn) => fn(row));
+  });
+}
+
+/** Runs fn at most once per `ms`, after the last call (live refreshes coalesce bursts of rows). */
+export function debounce(fn, ms) {
+  let timer;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
