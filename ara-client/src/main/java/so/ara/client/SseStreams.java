@@ -105,8 +105,7 @@ final class SseStreams {
         if (data == null || data.isBlank()) {
             return null;
         }
-        JsonNode row = parseObject(data);
-        return row == null ? null : LogEvent.from(sse.id(), row);
+        return LogEventParser.parse(sse.id(), data.strip());
     }
 
     static @Nullable JsonNode parseObject(String data) {
