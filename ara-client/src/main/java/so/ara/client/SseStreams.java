@@ -1,7 +1,6 @@
 package so.ara.client;
 
 import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -31,9 +30,8 @@ final class SseStreams {
         AtomicLong serverRetryMillis = new AtomicLong(-1);
         AtomicLong failures = new AtomicLong();
         Duration idle = settings.streamIdleTimeout();
-        Flux<LogEvent> once = Flux.defer(() -> connect.apply(lastId.get()))
-                .timeout(idle)
-                .onErrorMap(TimeoutException.class, ex -> new AraTimeoutException("GET", path, idle, ex))
+        Flux<LogEvent> once = IdleTimeout.apply(Flux.defer(() -> connect.apply(lastId.get())), idle,
+                () -> new AraTimeoutException("GET", path, idle, IdleTimeout.timeoutException(idle)))
                 .doOnNext(sse -> {
                     if (sse.retry() != null) {
                         serverRetryMillis.set(sse.retry().toMillis());
@@ -105,8 +103,7 @@ final class SseStreams {
         if (data == null || data.isBlank()) {
             return null;
         }
-        JsonNode row = parseObject(data);
-        return row == null ? null : LogEvent.from(sse.id(), row);
+        return LogEventParser.parse(sse.id(), data.strip());
     }
 
     static @Nullable JsonNode parseObject(String data) {

@@ -60,8 +60,8 @@ class SseStreamsTest {
 
     @Test
     void createdAtFallbackAndDefaults() {
-        LogEvent e = LogEvent.from(null, so.ara.json.AraJson.mapper().readTree(
-                "{\"id\":\"7\",\"created_at\":\"2026-04-10T01:02:04Z\",\"run_id\":\"run_abc123\",\"event_type\":\"run.failed\",\"level\":\"error\",\"message\":\"Tool failed\"}"));
+        LogEvent e = LogEventParser.parse(null,
+                "{\"id\":\"7\",\"created_at\":\"2026-04-10T01:02:04Z\",\"run_id\":\"run_abc123\",\"event_type\":\"run.failed\",\"level\":\"error\",\"message\":\"Tool failed\"}");
         assertThat(e.id()).isEqualTo("7");
         assertThat(e.format()).isEqualTo("2026-04-10T01:02:04Z ERROR run=run_abc123 event=run.failed Tool failed");
         assertThat(e.isTerminal()).isTrue();
