@@ -45,7 +45,7 @@ public final class ConsoleBenchmark {
             List<String> ids = Flux.range(0, runs)
                     .flatMap(i -> Mono.fromCallable(() -> startRun(fx, i)).subscribeOn(Schedulers.boundedElastic()), 16)
                     .collectList().block();
-            while (fx.server.store().runs().stream().anyMatch(r -> !r.finished())) {
+            while (!ids.stream().allMatch(id -> fx.server.store().run(id).finished())) {
                 Thread.onSpinWait();
             }
             System.out.printf("stored %d runs in %.1f s (%d in the store)%n", ids.size(),
