@@ -30,13 +30,9 @@ public class AraCliRunListener implements SpringApplicationRunListener, Ordered 
     @Override
     public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
         if (this.cli) {
-            AraCliMode.redirectStandardOut();
             AraCliMode.configure(environment);
         }
     }
-
-    // on a startup failure System.out stays pointed at stderr: the failure report is not command output
-
 
     @Override
     public void contextPrepared(ConfigurableApplicationContext context) {

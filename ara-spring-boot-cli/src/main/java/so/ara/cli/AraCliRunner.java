@@ -130,7 +130,6 @@ public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, Appli
         if (this.ran && event.getApplicationContext() == this.context) {
             int code = SpringApplication.exit(this.context, this);
             this.io.out().flush();
-            AraCliMode.restoreStandardOut();
             this.exit.exit(code);
         }
     }

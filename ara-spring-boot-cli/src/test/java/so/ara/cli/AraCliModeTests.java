@@ -21,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** CLI-mode detection and its property source. */
 class AraCliModeTests {
 
-    /** Writes to stdout and logs a warning while the context starts: both must end up on stderr in CLI mode. */
+    /** Logs a warning while the context starts and records the {@code System.out} it sees. */
     static class NoisyBean {
 
+        static volatile PrintStream seenOut;
+
         NoisyBean() {
-            System.out.println("stray print");
+            seenOut = System.out;
             org.apache.commons.logging.LogFactory.getLog(NoisyBean.class).warn("a library warning");
         }
     }
@@ -52,6 +54,7 @@ class AraCliModeTests {
         assertThat(environment.getProperty("ara.mode")).isEqualTo("manifest-only");
         assertThat(environment.getProperty("logging.level.root")).isEqualTo("WARN");
         assertThat(environment.getProperty(AraCliMode.ACTIVE_PROPERTY)).isEqualTo("true");
+        assertThat(environment.getProperty("logging.config")).isEqualTo("classpath:so/ara/cli/logback-cli.xml");
         assertThat(environment.getProperty("debug")).isNull();
         assertThat(environment.getProperty("email")).isNull();
     }
@@ -69,15 +72,16 @@ class AraCliModeTests {
     }
 
     @Test
-    void standardOutputCarriesOnlyTheCommandOutput() {
+    void logLinesGoToStderrAndSystemOutIsNeverReplaced() {
         PrintStream original = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
         AtomicInteger code = new AtomicInteger(-1);
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+        PrintStream stdout = new PrintStream(captured, true, StandardCharsets.UTF_8);
         try {
+            System.setOut(stdout);
             SpringApplication app = new SpringApplication(AraCliIntegrationTests.TestApp.class, NoisyBean.class);
             app.setDefaultProperties(Map.of("ara.project-name", "quiet-app", "spring.main.register-shutdown-hook",
                     "false"));
@@ -86,12 +90,13 @@ class AraCliModeTests {
             app.run("ara", "manifest", "--debug");
         }
         finally {
-            assertThat(System.out).as("restored after the run").isNotSameAs(System.err);
+            assertThat(System.out).as("never replaced").isSameAs(stdout);
             System.setOut(original);
             System.setErr(originalErr);
         }
         assertThat(code.get()).isZero();
-        assertThat(capturedErr.toString(StandardCharsets.UTF_8)).contains("stray print").contains("a library warning");
+        assertThat(NoisyBean.seenOut).as("System.out while the context starts").isSameAs(stdout);
+        assertThat(capturedErr.toString(StandardCharsets.UTF_8)).contains("WARN").contains("a library warning");
         String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(AraJson.mapper().readTree(out).get("slug").asString()).isEqualTo("quiet-app");
         assertThat(out.strip()).startsWith("{").endsWith("}");
