@@ -13,7 +13,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import so.ara.manifest.AppManifest;
+import so.ara.autoconfigure.AraAppDefinition;
 
 /**
  * Runs {@code ara <command> [flags]} with picocli once the context is refreshed, then, when the application is ready,
@@ -29,18 +29,18 @@ public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, Appli
 
     private final AraCliExit exit;
 
-    private final ObjectProvider<AppManifest> manifest;
+    private final ObjectProvider<AraAppDefinition> definition;
 
     private volatile int exitCode;
 
     private volatile boolean ran;
 
     public AraCliRunner(ConfigurableApplicationContext context, AraCliIo io, AraCliExit exit,
-            ObjectProvider<AppManifest> manifest) {
+            ObjectProvider<AraAppDefinition> definition) {
         this.context = context;
         this.io = io;
         this.exit = exit;
-        this.manifest = manifest;
+        this.definition = definition;
     }
 
     @Override
@@ -54,7 +54,13 @@ public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, Appli
     /** Runs one command line (without the leading {@code ara}) and returns its exit code. */
     int execute(String... command) {
         boolean debug = Arrays.asList(command).contains("--debug");
-        AraCliContext cli = new AraCliContext(this.context.getEnvironment(), this.manifest, this.io, debug);
+        try (CliConnections connections = new CliConnections()) {
+            return execute(new AraCliContext(this.context.getEnvironment(), this.definition, this.io, debug,
+                    connections), debug, command);
+        }
+    }
+
+    private int execute(AraCliContext cli, boolean debug, String... command) {
         this.context.getBeanFactory().registerResolvableDependency(AraCliContext.class, cli);
         CommandLine commandLine = new CommandLine(AraCommand.class,
                 new SpringCommandFactory(this.context.getAutowireCapableBeanFactory()));
