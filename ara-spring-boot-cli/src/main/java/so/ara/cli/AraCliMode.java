@@ -10,9 +10,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * CLI mode: the first application argument is {@code ara} ({@code java -jar app.jar ara deploy}). In that mode the
- * application starts without a web server, banner or deploy-on-startup, never starts an embedded ara-local, logs at
- * WARN only and to stderr (stdout carries only the command's output), and runs the command instead of serving.
+ * CLI mode: the first application argument is {@code ara} ({@code java -jar app.jar ara deploy}). In that mode most
+ * commands run from the {@code Environment} alone ({@link AraCliLeanCommands}); {@code deploy} and {@code manifest}
+ * start the application context without a web server, banner or deploy-on-startup, with lazy bean initialization,
+ * never start an embedded ara-local, log at WARN only and to stderr (stdout carries only the command's output).
  */
 public final class AraCliMode {
 
@@ -24,8 +25,6 @@ public final class AraCliMode {
 
     /** Name of the property source added in CLI mode (first, so it wins). */
     public static final String PROPERTY_SOURCE_NAME = "araCli";
-
-    static final String PICOCLI = "picocli.CommandLine";
 
     /** Logback configuration of CLI mode: Boot's console pattern, on stderr, WARN and above. */
     static final String LOGBACK_CONFIG = "classpath:so/ara/cli/logback-cli.xml";
@@ -40,10 +39,6 @@ public final class AraCliMode {
         return args != null && args.length > 0 && COMMAND.equals(args[0]);
     }
 
-    static boolean picocliPresent(@Nullable ClassLoader classLoader) {
-        return ClassUtils.isPresent(PICOCLI, classLoader);
-    }
-
     /**
      * Adds the CLI property source first: no web server, no banner, no deploy on startup, {@code ara.mode}
      * {@code manifest-only} (never {@code local}: the commands build their own clients from {@code ara.api-key},
@@ -56,6 +51,9 @@ public final class AraCliMode {
         values.put("spring.main.banner-mode", "off");
         values.put("spring.main.log-startup-info", "false");
         values.put("ara.deploy.on-startup", "false");
+        // deploy and manifest need the manifest, not the application: beans are created only when asked for
+        values.put("spring.main.lazy-initialization", "true");
+        values.put("spring.reactor.netty.shutdown-quiet-period", "0s");
         // the application itself neither deploys nor starts ara-local; the command talks to the control plane
         values.put("ara.mode", "manifest-only");
         values.put("logging.level.root", "WARN");

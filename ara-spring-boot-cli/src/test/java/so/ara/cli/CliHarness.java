@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import so.ara.json.AraJson;
@@ -48,14 +49,21 @@ final class CliHarness {
         defaults.put("spring.main.register-shutdown-hook", "false");
         defaults.putAll(properties);
         app.setDefaultProperties(defaults);
-        app.addInitializers(context -> {
-            context.getBeanFactory().registerSingleton("araCliIo", io);
-            context.getBeanFactory().registerSingleton("araCliExit", (AraCliExit) code::set);
+        app.addBootstrapRegistryInitializer(registry -> {
+            registry.register(AraCliIo.class, InstanceSupplier.of(io));
+            registry.register(AraCliExit.class, InstanceSupplier.of(code::set));
         });
         List<String> argv = new ArrayList<>();
         argv.add("ara");
         argv.addAll(List.of(args));
-        ConfigurableApplicationContext context = app.run(argv.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run(argv.toArray(String[]::new));
+        }
+        catch (SpringApplication.AbandonedRunException ex) {
+            // the command ran without an application context
+            context = null;
+        }
         return new Result(code.get(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 context);
     }
