@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import picocli.CommandLine.Command;
@@ -35,6 +36,7 @@ import so.ara.client.LogStreamOptions;
 import so.ara.client.RunCallback;
 import so.ara.client.RunRequest;
 import so.ara.client.RunResponse;
+import so.ara.client.RuntimeAuth;
 import so.ara.client.SetupAuthOptions;
 import so.ara.client.SetupAuthResult;
 
@@ -97,15 +99,18 @@ final class AppCommands {
                 throw new ParameterException(this.spec.commandLine(), "argument --on-existing: invalid choice: '"
                         + this.onExisting + "' (choose from 'update', 'error')");
             }
-            AraClient client = this.cli.client();
+            AraClient client = this.cli.deployClient();
             boolean warmup = isTrue(this.warm);
             DeployOptions options = DeployOptions.defaults().withActivate(notFalse(this.activate))
                     .withKey(CliInputs.blankToNull(this.keyName), this.rpm)
                     .withWarm(warmup, CliInputs.blankToNull(this.warmAgent)).withOnExisting(mode)
-                    .withSecrets(this.cli.secretDefinitions());
+                    .withSecrets(this.cli.deploySecrets());
             this.cli.io().progress("Deploying '" + client.slug() + "' to " + client.credentials().apiBaseUrl()
                     + (warmup ? " (with warm-up run)" : "") + " ...");
             DeployResult result = this.cli.await(client.deploy(options));
+            if (result.runtimeKey() != null && !result.runtimeKey().isBlank()) {
+                this.cli.runtimeKeys().put(result.slug(), result.runtimeKey(), this.cli.io());
+            }
             this.cli.io().progress("Deployed '" + result.slug() + "' (" + result.appId() + ").");
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("ok", true);
@@ -119,7 +124,8 @@ final class AppCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Run an agent synchronously (POST /v1/apps/{id}/run) and print the response.")
+            description = "Run an agent synchronously (POST /v1/apps/{id}/run) and print the response. Exits with 1 "
+                    + "(the run's error on stderr) when the run failed.")
     static class Run implements Callable<Integer> {
 
         @Mixin
@@ -138,9 +144,14 @@ final class AppCommands {
         public Integer call() {
             Map<String, Object> payload = this.run.payload();
             AraClient client = this.cli.client();
-            RunResponse response = this.cli.await(client.run(RunRequest.of(this.run.agent(), payload)
-                    .withAuth(this.keys.auth())));
+            RunResponse response = this.cli.withRuntimeKey(client, this.keys.auth(),
+                    auth -> client.run(RunRequest.of(this.run.agent(), payload).withAuth(auth)));
             this.cli.print(response.raw());
+            if ("failed".equals(response.status())) {
+                this.cli.io().err().println(RunFailure.describe(response));
+                this.cli.io().err().flush();
+                return 1;
+            }
             return 0;
         }
     }
@@ -200,12 +211,12 @@ final class AppCommands {
             Map<String, Object> payload = this.run.payload();
             RunCallback callback = url == null ? null : new RunCallback(url, this.callbackSecret,
                     this.callbackEvents.isEmpty() ? RunCallback.DEFAULT_EVENTS : this.callbackEvents);
-            AsyncRunRequest request = new AsyncRunRequest(this.run.agent(), payload, mode, callback,
-                    CliInputs.blankToNull(this.runId), CliInputs.blankToNull(this.idempotencyKey), false,
-                    this.keys.auth());
             AraClient client = this.cli.client();
             this.cli.io().progress("Starting run ...");
-            RunResponse response = this.cli.await(client.runAsync(request));
+            RunResponse response = this.cli.withRuntimeKey(client, this.keys.auth(),
+                    auth -> client.runAsync(new AsyncRunRequest(this.run.agent(), payload, mode, callback,
+                            CliInputs.blankToNull(this.runId), CliInputs.blankToNull(this.idempotencyKey), false,
+                            auth)));
             this.cli.print(response.raw());
             return 0;
         }
@@ -235,7 +246,9 @@ final class AppCommands {
             if (CliInputs.blankToNull(this.runId) == null) {
                 throw new ParameterException(this.spec.commandLine(), "run-status requires --run-id");
             }
-            RunResponse response = this.cli.await(this.cli.client().runStatus(this.runId.strip(), this.keys.auth()));
+            AraClient client = this.cli.client();
+            RunResponse response = this.cli.withRuntimeKey(client, this.keys.auth(),
+                    auth -> client.runStatus(this.runId.strip(), auth));
             this.cli.print(response.raw());
             return 0;
         }
@@ -284,10 +297,11 @@ final class AppCommands {
 
         @Override
         public Integer call() {
-            EventRequest request = new EventRequest(CliInputs.blankToNull(this.agent), this.eventType, this.channel,
-                    this.source, this.message, CliInputs.pairs(this.input), CliInputs.pairs(this.metadata),
-                    CliInputs.blankToNull(this.idempotencyKey), this.keys.auth());
-            EventResponse response = this.cli.await(this.cli.client().sendEvent(request));
+            AraClient client = this.cli.client();
+            EventResponse response = this.cli.withRuntimeKey(client, this.keys.auth(),
+                    auth -> client.sendEvent(new EventRequest(CliInputs.blankToNull(this.agent), this.eventType,
+                            this.channel, this.source, this.message, CliInputs.pairs(this.input),
+                            CliInputs.pairs(this.metadata), CliInputs.blankToNull(this.idempotencyKey), auth)));
             this.cli.print(response.raw());
             return 0;
         }
@@ -313,10 +327,18 @@ final class AppCommands {
         @Override
         public Integer call() {
             AraClient client = this.cli.client();
+            RuntimeAuth auth = this.cli.runtimeAuth(client, this.keys.auth());
             CountDownLatch done = new CountDownLatch(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
-            Disposable subscription = client.logs(LogStreamOptions.defaults().withAuth(this.keys.auth()))
-                    .subscribe(this::print, error -> {
+            AtomicBoolean remembered = new AtomicBoolean();
+            Disposable subscription = client.logs(LogStreamOptions.defaults().withAuth(auth))
+                    .subscribe(event -> {
+                        // a key minted for this stream is kept for the next command once the stream is up
+                        if (remembered.compareAndSet(false, true)) {
+                            this.cli.rememberMintedKey(client);
+                        }
+                        print(event);
+                    }, error -> {
                         failure.set(error);
                         done.countDown();
                     }, done::countDown);
@@ -396,6 +418,9 @@ final class AppCommands {
         public Integer call() {
             SetupAuthResult result = this.cli.await(this.cli.client().setupAuth(new SetupAuthOptions(
                     CliInputs.blankToNull(this.xKeyName), this.xKeyRpm, notFalse(this.ensureRuntimeKey))));
+            if (result.runtimeKeyCreated() && result.runtimeKey() != null) {
+                this.cli.runtimeKeys().put(result.slug(), result.runtimeKey(), this.cli.io());
+            }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("app_id", result.appId());
             out.put("slug", result.slug());

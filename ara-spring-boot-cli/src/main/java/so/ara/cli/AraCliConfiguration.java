@@ -8,7 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import so.ara.manifest.AppManifest;
+import so.ara.autoconfigure.AraAppDefinition;
 
 /**
  * The embedded CLI's beans; registered by {@link AraCliRunListener} in CLI mode only. A bean of type
@@ -22,8 +22,8 @@ public class AraCliConfiguration {
 
     @Bean
     AraCliRunner araCliRunner(ConfigurableApplicationContext context, ObjectProvider<AraCliIo> io,
-            ObjectProvider<AraCliExit> exit, ObjectProvider<AppManifest> manifest) {
+            ObjectProvider<AraCliExit> exit, ObjectProvider<AraAppDefinition> definition) {
         return new AraCliRunner(context, io.getIfAvailable(AraCliIo::system),
-                exit.getIfAvailable(() -> AraCliExit.SYSTEM), manifest);
+                exit.getIfAvailable(() -> AraCliExit.SYSTEM), definition);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ import so.ara.local.AraLocalSettings;
 import so.ara.manifest.AppManifest;
 import tools.jackson.databind.JsonNode;
 
+import so.ara.cli.CliHarness.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,6 +54,9 @@ class AraCliIntegrationTests {
     @TempDir
     Path home;
 
+    @TempDir
+    Path workingDir;
+
     @BeforeAll
     static void start() {
         server = AraLocalServer.start(AraLocalSettings.defaults().withScheduleTick(null));
@@ -58,13 +65,6 @@ class AraCliIntegrationTests {
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    record Result(int code, String out, String err, ConfigurableApplicationContext context) {
-
-        JsonNode json() {
-            return AraJson.mapper().readTree(this.out);
-        }
     }
 
     static String slug() {
@@ -76,30 +76,14 @@ class AraCliIntegrationTests {
     }
 
     Result cli(String slug, AraLocalServer target, Map<String, Object> extra, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AraCliIo io = AraCliIo.of(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        AtomicInteger code = new AtomicInteger(-1);
-        SpringApplication app = new SpringApplication(TestApp.class);
         Map<String, Object> properties = new HashMap<>();
         properties.put("ara.project-name", slug);
         properties.put("ara.api-base-url", target.baseUrl());
         properties.put("ara.api-key", target.apiKey());
         properties.put("ara.cli.home", this.home.toString());
-        properties.put("spring.main.register-shutdown-hook", "false");
+        properties.put("ara.cli.working-dir", this.workingDir.toString());
         properties.putAll(extra);
-        app.setDefaultProperties(properties);
-        app.addInitializers(context -> {
-            context.getBeanFactory().registerSingleton("araCliIo", io);
-            context.getBeanFactory().registerSingleton("araCliExit", (AraCliExit) code::set);
-        });
-        List<String> argv = new ArrayList<>();
-        argv.add("ara");
-        argv.addAll(List.of(args));
-        ConfigurableApplicationContext context = app.run(argv.toArray(String[]::new));
-        return new Result(code.get(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                context);
+        return CliHarness.run(TestApp.class, properties, args);
     }
 
     Result deploy(String slug, String... flags) {
@@ -216,16 +200,15 @@ class AraCliIntegrationTests {
         assertThat(started.code()).as(started.err()).isZero();
         assertThat(started.out()).contains("run-cli-async-1");
 
-        Result status = null;
-        for (int i = 0; i < 50; i++) {
-            status = cli(slug, "run-status", "--run-id", "run-cli-async-1");
-            assertThat(status.code()).as(status.err()).isZero();
-            if (status.out().contains("\"completed\"") || status.out().contains("\"failed\"")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(status.out()).contains("run-cli-async-1").containsAnyOf("\"completed\"", "\"failed\"");
+        AtomicReference<Result> last = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Result polled = cli(slug, "run-status", "--run-id", "run-cli-async-1");
+            assertThat(polled.code()).as(polled.err()).isZero();
+            last.set(polled);
+            return polled.json().path("status").asString("").equals("completed");
+        });
+        Result status = last.get();
+        assertThat(status.out()).contains("run-cli-async-1").contains("\"completed\"");
 
         Result webhook = cli(slug, "run-async", "--response-mode", "webhook");
         assertThat(webhook.code()).isEqualTo(1);
@@ -317,19 +300,25 @@ class AraCliIntegrationTests {
         AtomicReference<Result> logs = new AtomicReference<>();
         Thread tail = new Thread(() -> logs.set(cli(slug, "logs", "--log-file", file.toString(), "--runtime-key", key)));
         tail.start();
-        String runId = null;
-        for (int i = 0; i < 100 && runId == null; i++) {
-            String candidate = "run-cli-logs-" + i;
+        // logs are live: runs are started until one's lines reach the file (the stream may connect after the first)
+        AtomicInteger attempt = new AtomicInteger();
+        AtomicReference<String> reached = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            String candidate = "run-cli-logs-" + attempt.incrementAndGet();
             Result run = cli(slug, "run-async", "--run-id", candidate, "--runtime-key", key);
             assertThat(run.code()).as(run.err()).isZero();
-            for (int j = 0; j < 10; j++) {
-                if (Files.exists(file) && Files.readString(file).contains("run=" + candidate + " event=run.completed")) {
-                    runId = candidate;
-                    break;
-                }
-                Thread.sleep(100);
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> Files.exists(file)
+                                && Files.readString(file).contains("run=" + candidate + " event=run.completed"));
+                reached.set(candidate);
+                return true;
             }
-        }
+            catch (org.awaitility.core.ConditionTimeoutException ex) {
+                return false;
+            }
+        });
+        String runId = reached.get();
         assertThat(runId).as("a run's lines reached the log file").isNotNull();
         tail.interrupt();
         tail.join(20_000);

@@ -27,6 +27,8 @@ import org.springframework.boot.SpringApplication;
 import so.ara.json.AraJson;
 import tools.jackson.databind.JsonNode;
 
+import so.ara.cli.CliHarness.Result;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -112,30 +114,9 @@ class AraCliCloudFlowsTests {
         exchange.close();
     }
 
-    record Result(int code, String out, String err) {
-
-        JsonNode json() {
-            return AraJson.mapper().readTree(this.out);
-        }
-    }
-
     Result cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AraCliIo io = AraCliIo.of(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        AtomicInteger code = new AtomicInteger(-1);
-        SpringApplication app = new SpringApplication(AraCliIntegrationTests.TestApp.class);
-        app.setDefaultProperties(Map.of("ara.project-name", "cloud-flows", "ara.cli.home", this.home.toString(),
-                "spring.main.register-shutdown-hook", "false"));
-        app.addInitializers(context -> {
-            context.getBeanFactory().registerSingleton("araCliIo", io);
-            context.getBeanFactory().registerSingleton("araCliExit", (AraCliExit) code::set);
-        });
-        List<String> argv = new ArrayList<>(List.of("ara"));
-        argv.addAll(List.of(args));
-        app.run(argv.toArray(String[]::new));
-        return new Result(code.get(), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliHarness.run(AraCliIntegrationTests.TestApp.class, Map.of("ara.project-name", "cloud-flows",
+                "ara.cli.home", this.home.toString(), "ara.cli.working-dir", this.home.toString()), args);
     }
 
     @Test

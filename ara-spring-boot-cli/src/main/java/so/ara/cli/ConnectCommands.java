@@ -286,8 +286,8 @@ final class ConnectCommands {
                 throw new CliException("ara ssh-proxy: --token or --token-file is required");
             }
             URI uri = proxyUri(this.cli.credentials(null).apiBaseUrl());
-            // the process's real stdout (System.out points at stderr during a CLI run)
-            OutputStream stdout = AraCliMode.standardOut();
+            // raw bytes of the SSH stream: the process's stdout, not the command's text writer
+            OutputStream stdout = System.out;
             CompletableFuture<Void> closed = new CompletableFuture<>();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .header("Authorization", "Bearer " + bearer).connectTimeout(Duration.ofSeconds(30))

@@ -3,13 +3,19 @@ package so.ara.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -21,12 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** CLI-mode detection and its property source. */
 class AraCliModeTests {
 
-    /** Writes to stdout and logs a warning while the context starts: both must end up on stderr in CLI mode. */
-    static class NoisyBean {
+    /** Logs a warning while the context starts and records the {@code System.out} it sees (a listener: never lazy). */
+    static class NoisyBean implements ApplicationListener<ContextRefreshedEvent> {
+
+        static volatile PrintStream seenOut;
 
         NoisyBean() {
-            System.out.println("stray print");
+            seenOut = System.out;
             org.apache.commons.logging.LogFactory.getLog(NoisyBean.class).warn("a library warning");
+        }
+
+        @Override
+        public void onApplicationEvent(ContextRefreshedEvent event) {
         }
     }
 
@@ -52,6 +64,7 @@ class AraCliModeTests {
         assertThat(environment.getProperty("ara.mode")).isEqualTo("manifest-only");
         assertThat(environment.getProperty("logging.level.root")).isEqualTo("WARN");
         assertThat(environment.getProperty(AraCliMode.ACTIVE_PROPERTY)).isEqualTo("true");
+        assertThat(environment.getProperty("logging.config")).isEqualTo("classpath:so/ara/cli/logback-cli.xml");
         assertThat(environment.getProperty("debug")).isNull();
         assertThat(environment.getProperty("email")).isNull();
     }
@@ -69,31 +82,82 @@ class AraCliModeTests {
     }
 
     @Test
-    void standardOutputCarriesOnlyTheCommandOutput() {
+    void logLinesGoToStderrAndSystemOutIsNeverReplaced() {
         PrintStream original = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
         AtomicInteger code = new AtomicInteger(-1);
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(capturedErr, true, StandardCharsets.UTF_8));
+        PrintStream stdout = new PrintStream(captured, true, StandardCharsets.UTF_8);
         try {
+            System.setOut(stdout);
             SpringApplication app = new SpringApplication(AraCliIntegrationTests.TestApp.class, NoisyBean.class);
             app.setDefaultProperties(Map.of("ara.project-name", "quiet-app", "spring.main.register-shutdown-hook",
                     "false"));
-            app.addInitializers(context -> context.getBeanFactory().registerSingleton("araCliExit",
-                    (AraCliExit) code::set));
+            app.addBootstrapRegistryInitializer(registry -> registry.register(AraCliExit.class,
+                    InstanceSupplier.of(code::set)));
             app.run("ara", "manifest", "--debug");
         }
         finally {
-            assertThat(System.out).as("restored after the run").isNotSameAs(System.err);
+            assertThat(System.out).as("never replaced").isSameAs(stdout);
             System.setOut(original);
             System.setErr(originalErr);
         }
         assertThat(code.get()).isZero();
-        assertThat(capturedErr.toString(StandardCharsets.UTF_8)).contains("stray print").contains("a library warning");
+        assertThat(NoisyBean.seenOut).as("System.out while the context starts").isSameAs(stdout);
+        assertThat(capturedErr.toString(StandardCharsets.UTF_8)).contains("WARN").contains("a library warning");
         String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(AraJson.mapper().readTree(out).get("slug").asString()).isEqualTo("quiet-app");
         assertThat(out.strip()).startsWith("{").endsWith("}");
+    }
+
+    /** Would fail the startup if the application context were started (a listener: never lazy). */
+    static class ExplodingBean implements ApplicationListener<ContextRefreshedEvent> {
+
+        ExplodingBean() {
+            throw new IllegalStateException("the application context was started");
+        }
+
+        @Override
+        public void onApplicationEvent(ContextRefreshedEvent event) {
+        }
+    }
+
+    @Test
+    void commandsThatNeedNoBeansRunWithoutTheApplicationContext(@TempDir Path home) {
+        Map<String, Object> properties = Map.of("ara.project-name", "lean-app", "ara.cli.home", home.toString(),
+                "ara.cli.working-dir", home.toString());
+        CliHarness.Result logout = CliHarness.run(ExplodingApp.class, properties, "auth", "logout");
+        assertThat(logout.code()).as(logout.err()).isZero();
+        assertThat(logout.context()).isNull();
+        assertThat(logout.out()).isEqualTo("{\n  \"ok\": true,\n  \"status\": \"logged_out\"\n}"
+                + System.lineSeparator());
+        assertThat(logout.err()).isEmpty();
+
+        CliHarness.Result help = CliHarness.run(ExplodingApp.class, properties, "deploy", "--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.context()).isNull();
+        assertThat(help.out()).startsWith("Usage: ara deploy");
+
+        CliHarness.Result usage = CliHarness.run(ExplodingApp.class, properties, "run-status");
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.context()).isNull();
+    }
+
+    @Test
+    void onlyDeployAndManifestNeedTheApplicationContext() {
+        assertThat(new AraCliInvocation(List.of("deploy", "--warm", "true")).needsApplicationContext()).isTrue();
+        assertThat(new AraCliInvocation(List.of("--debug", "up")).needsApplicationContext()).isTrue();
+        assertThat(new AraCliInvocation(List.of("manifest")).needsApplicationContext()).isTrue();
+        assertThat(new AraCliInvocation(List.of("deploy", "--help")).needsApplicationContext()).isFalse();
+        assertThat(new AraCliInvocation(List.of("run", "--message", "deploy")).needsApplicationContext()).isFalse();
+        assertThat(new AraCliInvocation(List.of("help", "deploy")).needsApplicationContext()).isFalse();
+        assertThat(new AraCliInvocation(List.of()).needsApplicationContext()).isFalse();
+    }
+
+    @org.springframework.boot.SpringBootConfiguration
+    @org.springframework.context.annotation.Import({ AraCliIntegrationTests.TestApp.class, ExplodingBean.class })
+    static class ExplodingApp {
     }
 }

@@ -6,7 +6,7 @@ import java.nio.charset.Charset;
 
 /**
  * Where the CLI writes: the command's output ({@code out}) and messages/progress ({@code err}). Register a bean of this
- * type to capture them (tests); the default is the process's standard output and {@code System.err}.
+ * type to capture them (tests); the default is {@code System.out} and {@code System.err}.
  *
  * @param out         command output
  * @param err         errors, warnings and progress
@@ -15,7 +15,7 @@ import java.nio.charset.Charset;
 public record AraCliIo(PrintWriter out, PrintWriter err, boolean interactive) {
 
     public static AraCliIo system() {
-        return of(AraCliMode.standardOut(), System.err, System.console() != null);
+        return of(System.out, System.err, System.console() != null);
     }
 
     public static AraCliIo of(PrintStream out, PrintStream err, boolean interactive) {

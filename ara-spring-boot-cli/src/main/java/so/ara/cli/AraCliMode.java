@@ -1,6 +1,5 @@
 package so.ara.cli;
 
-import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,9 +10,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * CLI mode: the first application argument is {@code ara} ({@code java -jar app.jar ara deploy}). In that mode the
- * application starts without a web server, banner or deploy-on-startup, never starts an embedded ara-local, logs at
- * WARN only, and runs the command instead of serving.
+ * CLI mode: the first application argument is {@code ara} ({@code java -jar app.jar ara deploy}). In that mode most
+ * commands run from the {@code Environment} alone ({@link AraCliLeanCommands}); {@code deploy} and {@code manifest}
+ * start the application context without a web server, banner or deploy-on-startup, with lazy bean initialization,
+ * never start an embedded ara-local, log at WARN only and to stderr (stdout carries only the command's output).
  */
 public final class AraCliMode {
 
@@ -26,46 +26,17 @@ public final class AraCliMode {
     /** Name of the property source added in CLI mode (first, so it wins). */
     public static final String PROPERTY_SOURCE_NAME = "araCli";
 
-    static final String PICOCLI = "picocli.CommandLine";
+    /** Logback configuration of CLI mode: Boot's console pattern, on stderr, WARN and above. */
+    static final String LOGBACK_CONFIG = "classpath:so/ara/cli/logback-cli.xml";
 
-    private static volatile @Nullable PrintStream standardOut;
+    static final String LOGBACK = "ch.qos.logback.classic.LoggerContext";
 
     private AraCliMode() {
-    }
-
-    /**
-     * For the CLI run, {@code System.out} is pointed at {@code System.err} so that nothing but the command's output
-     * (written to the saved stream, see {@link #standardOut()}) reaches stdout: log lines, warnings of libraries and
-     * stray prints go to stderr. Undone by {@link #restoreStandardOut()}.
-     */
-    static synchronized void redirectStandardOut() {
-        if (standardOut == null) {
-            standardOut = System.out;
-            System.setOut(System.err);
-        }
-    }
-
-    static synchronized void restoreStandardOut() {
-        PrintStream saved = standardOut;
-        if (saved != null) {
-            System.setOut(saved);
-            standardOut = null;
-        }
-    }
-
-    /** The process's real standard output (also while it is redirected for a CLI run). */
-    public static PrintStream standardOut() {
-        PrintStream saved = standardOut;
-        return saved != null ? saved : System.out;
     }
 
     /** Whether these application arguments select CLI mode. */
     public static boolean isCli(String @Nullable [] args) {
         return args != null && args.length > 0 && COMMAND.equals(args[0]);
-    }
-
-    static boolean picocliPresent(@Nullable ClassLoader classLoader) {
-        return ClassUtils.isPresent(PICOCLI, classLoader);
     }
 
     /**
@@ -80,10 +51,20 @@ public final class AraCliMode {
         values.put("spring.main.banner-mode", "off");
         values.put("spring.main.log-startup-info", "false");
         values.put("ara.deploy.on-startup", "false");
+        // deploy and manifest need the manifest, not the application: beans are created only when asked for
+        values.put("spring.main.lazy-initialization", "true");
+        values.put("spring.reactor.netty.shutdown-quiet-period", "0s");
         // the application itself neither deploys nor starts ara-local; the command talks to the control plane
         values.put("ara.mode", "manifest-only");
         values.put("logging.level.root", "WARN");
         values.put("logging.level.so.ara", "WARN");
+        // stdout belongs to the command: with Logback the console appender writes to stderr, otherwise it is off
+        if (ClassUtils.isPresent(LOGBACK, AraCliMode.class.getClassLoader())) {
+            values.put("logging.config", LOGBACK_CONFIG);
+        }
+        else {
+            values.put("logging.console.enabled", "false");
+        }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, values));
         // the command's own flags (e.g. --debug, --email=...) must not become Spring properties
         environment.getPropertySources().remove("commandLineArgs");

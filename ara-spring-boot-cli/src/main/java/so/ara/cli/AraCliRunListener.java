@@ -1,8 +1,11 @@
 package so.ara.cli;
 
+import java.util.Arrays;
+
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotatedBeanDefinitionReader;
@@ -11,15 +14,24 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Detects CLI mode ({@code ara} as first application argument, see {@link AraCliMode}). Runs before Spring Boot's
- * event publishing listener so logging, banner and web application type see the CLI properties, and registers
- * {@link AraCliConfiguration} (the picocli runner) only in CLI mode and only when picocli is on the classpath.
+ * event publishing listener so logging, banner and web application type see the CLI properties, and puts the
+ * {@link AraCliInvocation} in the bootstrap context, where {@link AraCliLeanCommands} runs the commands that need no
+ * application context. For the others ({@code deploy}, {@code manifest}) it registers {@link AraCliConfiguration}
+ * (the picocli runner), and the {@link AraCliIo}/{@link AraCliExit} of the bootstrap context as beans.
  */
 public class AraCliRunListener implements SpringApplicationRunListener, Ordered {
 
+    private final String[] args;
+
     private final boolean cli;
 
+    private AraCliIo io;
+
+    private AraCliExit exit;
+
     public AraCliRunListener(SpringApplication application, String[] args) {
-        this.cli = AraCliMode.isCli(args) && AraCliMode.picocliPresent(application.getClassLoader());
+        this.args = args;
+        this.cli = AraCliMode.isCli(args);
     }
 
     @Override
@@ -28,15 +40,21 @@ public class AraCliRunListener implements SpringApplicationRunListener, Ordered 
     }
 
     @Override
-    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+    public void starting(ConfigurableBootstrapContext bootstrapContext) {
         if (this.cli) {
-            AraCliMode.redirectStandardOut();
-            AraCliMode.configure(environment);
+            AraCliInvocation invocation = new AraCliInvocation(Arrays.asList(this.args).subList(1, this.args.length));
+            bootstrapContext.register(AraCliInvocation.class, InstanceSupplier.of(invocation));
         }
     }
 
-    // on a startup failure System.out stays pointed at stderr: the failure report is not command output
-
+    @Override
+    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+        if (this.cli) {
+            AraCliMode.configure(environment);
+            this.io = bootstrapContext.getOrElse(AraCliIo.class, null);
+            this.exit = bootstrapContext.getOrElse(AraCliExit.class, null);
+        }
+    }
 
     @Override
     public void contextPrepared(ConfigurableApplicationContext context) {
@@ -44,6 +62,12 @@ public class AraCliRunListener implements SpringApplicationRunListener, Ordered 
                 && !registry.containsBeanDefinition(AraCliConfiguration.BEAN_NAME)) {
             new AnnotatedBeanDefinitionReader(registry).registerBean(AraCliConfiguration.class,
                     AraCliConfiguration.BEAN_NAME);
+            if (this.io != null) {
+                context.getBeanFactory().registerSingleton("araCliIo", this.io);
+            }
+            if (this.exit != null) {
+                context.getBeanFactory().registerSingleton("araCliExit", this.exit);
+            }
         }
     }
 }
