@@ -162,12 +162,15 @@ class AraHttpTransportTest {
             .withReconnect(true, Duration.ofMillis(5), Duration.ofMillis(50), 10);
 
     @Test
-    void idempotentGetRetriesTransientStatusAndIsObservedOnce() {
+    void idempotentGetRetriesTransientStatusAndEachExchangeIsObservedWithTheUriTemplate() {
         StepVerifier.create(client(FAST).appId()).expectNext("app_1").verifyComplete();
         assertThat(this.appsCalls.get()).isEqualTo(3);
         assertThat(this.authHeaders).containsOnly("Bearer cp-key");
-        assertThat(this.observations).hasSize(1);
-        Observation.Context context = this.observations.get(0);
+        // Spring's WebClient instrumentation observes every exchange: two 503s, then the 200
+        assertThat(this.observations).hasSize(3);
+        assertThat(this.observations.get(0).getLowCardinalityKeyValues().stream().map(KeyValue::toString).toList())
+                .contains("keyValue(status=503)", "keyValue(outcome=SERVER_ERROR)");
+        Observation.Context context = this.observations.get(2);
         assertThat(context.getName()).isEqualTo("ara.client.requests");
         assertThat(context.getLowCardinalityKeyValues().stream().map(KeyValue::toString).toList())
                 .contains("keyValue(method=GET)", "keyValue(uri=/apps)", "keyValue(status=200)", "keyValue(outcome=SUCCESS)");
