@@ -83,6 +83,8 @@ class AraHttpTransportTest {
                             "data: [DONE]\n\n",
                             "data: {\"type\":\"text-delta\",\"delta\":\"after done\"}\n\n")).then();
                 }))
+                .get("/v1/apps/app_gone/runs/{runId}", (req, res) -> res.status(404)
+                        .header("Content-Type", "application/json").sendString(Mono.just("{\"detail\":\"no app\"}")))
                 .get("/v1/apps/app_1/runs/{runId}", (req, res) -> {
                     runtimeHeaders.add(req.requestHeaders().get("Authorization") + " | "
                             + req.requestHeaders().get("X-Ara-App-Key"));
@@ -311,5 +313,44 @@ class AraHttpTransportTest {
                         .hasMessageStartingWith("GET /auth/cli/whoami failed (network): ")
                         .hasMessageContaining("Connection refused"))
                 .verify();
+    }
+
+    @Test
+    void appIdIsLookedUpOnceAndCached() {
+        this.appsCalls.set(10);
+        AraClient client = client(FAST);
+        RuntimeAuth auth = RuntimeAuth.runtimeKey("rk");
+        client.runStatus("r1", auth).block(Duration.ofSeconds(5));
+        client.runStatus("r2", auth).block(Duration.ofSeconds(5));
+        client.withManifest(client.manifest()).runStatus("r3", auth).block(Duration.ofSeconds(5));
+        assertThat(this.appsCalls.get()).isEqualTo(11);
+        assertThat(this.runtimeHeaders).hasSize(3);
+    }
+
+    @Test
+    void aStaleCachedAppIdIsDroppedOn404AndTheCallRetriedOnce() {
+        this.appsCalls.set(10);
+        java.util.Map<String, String> cache = new java.util.concurrent.ConcurrentHashMap<>(
+                java.util.Map.of("demo", "app_gone"));
+        AraHttp http = new AraHttp(WebClient.builder(), AraCredentials.of("http://127.0.0.1:" + this.server.port(),
+                "cp-key"), FAST, null, null);
+        AppIds ids = new AppIds("demo", http, cache);
+        java.util.List<String> used = new CopyOnWriteArrayList<>();
+        StepVerifier.create(ids.with(id -> {
+            used.add(id);
+            return http.call(org.springframework.http.HttpMethod.GET, AraUri.of("/v1/apps/{app_id}/runs/{run_id}", id,
+                    "r1"), null, Mono.just(AraHttp.Auth.bearer("rk")));
+        }).map(body -> body.path("run").path("status").asString())).expectNext("running").verifyComplete();
+        assertThat(used).containsExactly("app_gone", "app_1");
+        assertThat(cache).containsEntry("demo", "app_1");
+        assertThat(this.appsCalls.get()).isEqualTo(11);
+    }
+
+    @Test
+    void uriTemplatesExpandWithEncodedValues() {
+        AraUri uri = AraUri.of("/apps/{app_id}/secrets/{name}", "app 1", "a/b")
+                .query(java.util.Map.of("q", "x&y"));
+        assertThat(uri.template()).isEqualTo("/apps/{app_id}/secrets/{name}?q={q}");
+        assertThat(uri.expanded()).isEqualTo("/apps/app%201/secrets/a%2Fb?q=x%26y");
     }
 }

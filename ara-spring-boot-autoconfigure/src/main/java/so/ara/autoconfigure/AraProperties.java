@@ -1,12 +1,16 @@
 package so.ara.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DataSizeUnit;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
+import org.springframework.util.unit.DataUnit;
 
 /**
  * Configuration of the Ara app under the ara. prefix.
@@ -77,8 +81,8 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      *
      * @param image          container image of the runtime
      * @param model          model the runtime uses
-     * @param memoryMb       memory in MiB
-     * @param volumeSizeMb   volume size in MiB
+     * @param memoryMb       memory: a size such as 2GB, or a plain number of MiB
+     * @param volumeSizeMb   volume size: a size such as 10GB, or a plain number of MiB
      * @param env            plain environment values (no ARA_/MODAL_ keys, no secrets)
      * @param files          files written into the runtime
      * @param startup        command run when the runtime starts
@@ -86,7 +90,8 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      * @param nodePackages   Node packages to install
      * @param secrets        secrets the runtime needs; an empty list removes every secret of the app on deploy
      */
-    public record Runtime(String image, String model, Integer memoryMb, Integer volumeSizeMb, Map<String, String> env,
+    public record Runtime(String image, String model, @DataSizeUnit(DataUnit.MEGABYTES) DataSize memoryMb,
+            @DataSizeUnit(DataUnit.MEGABYTES) DataSize volumeSizeMb, Map<String, String> env,
             List<File> files, Startup startup, List<String> pythonPackages, List<String> nodePackages,
             List<SecretSource> secrets) {
     }
@@ -133,19 +138,21 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      * @param policy                      shared, dedicated, ephemeral or inherited
      * @param key                         sandbox key
      * @param maxConcurrency              concurrent sessions (default 8)
-     * @param idleTtlMinutes              idle time before the sandbox stops
+     * @param idleTtlMinutes              idle time before the sandbox stops: a duration such as 2h, or plain minutes
      * @param allowSpawn                  whether child sessions may be spawned
      * @param spawnTo                     agents children may be spawned for
      * @param maxSpawnDepth               spawn depth (default 1, at most 5)
      * @param maxChildrenPerParent        children per parent (default 6, at most 24)
      * @param maxTotalChildSessionsPerRun child sessions per run (default 24, at most 80)
-     * @param ephemeralTtlMinutes         lifetime of ephemeral children (default 10, at most 240)
+     * @param ephemeralTtlMinutes         lifetime of ephemeral children (default 10m, at most 4h): a duration, or
+     *                                    plain minutes
      * @param childPolicy                 policy of child sessions
      * @param childRuntime                name of a runtime profile (under ara.runtimes) for children
      */
     public record Sandbox(@DefaultValue("shared") String policy, String key, Integer maxConcurrency,
-            Integer idleTtlMinutes, Boolean allowSpawn, List<String> spawnTo, Integer maxSpawnDepth,
-            Integer maxChildrenPerParent, Integer maxTotalChildSessionsPerRun, Integer ephemeralTtlMinutes,
+            @DurationUnit(ChronoUnit.MINUTES) Duration idleTtlMinutes, Boolean allowSpawn, List<String> spawnTo, Integer maxSpawnDepth,
+            Integer maxChildrenPerParent, Integer maxTotalChildSessionsPerRun,
+            @DurationUnit(ChronoUnit.MINUTES) Duration ephemeralTtlMinutes,
             String childPolicy, String childRuntime) {
     }
 
