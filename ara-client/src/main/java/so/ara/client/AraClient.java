@@ -65,6 +65,12 @@ public class AraClient {
                 new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
+    /** Over a configured transport ({@link AraClientBuilder}). */
+    AraClient(JsonNode manifest, AraHttp http) {
+        this(object(manifest), slugOf(object(manifest)), http, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
+    }
+
     public AraClient(Map<String, ?> manifest, WebClient.Builder webClientBuilder, AraCredentials credentials,
             AraClientSettings settings, @Nullable ObservationRegistry registry) {
         this(AraJson.mapper().valueToTree(manifest), webClientBuilder, credentials, settings, registry, null);

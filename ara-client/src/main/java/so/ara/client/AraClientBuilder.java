@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import so.ara.credentials.AraCredentials;
@@ -13,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Builds {@link AraClient} and {@link AraRuntimeClient} from one configuration: WebClient builder, credentials,
- * settings, observation registry and the streaming connector. Spring Boot apps change it through
+ * settings, observation registry and convention, and the streaming connector. Spring Boot apps change it through
  * {@code AraClientCustomizer} beans.
  */
 public final class AraClientBuilder {
@@ -23,6 +24,7 @@ public final class AraClientBuilder {
     private AraClientSettings settings;
     private @Nullable ObservationRegistry observationRegistry;
     private @Nullable HttpClient streamHttpClient;
+    private ClientRequestObservationConvention observationConvention = new AraClientRequestObservationConvention();
 
     public AraClientBuilder(WebClient.Builder webClientBuilder, AraCredentials credentials,
             AraClientSettings settings) {
@@ -64,6 +66,12 @@ public final class AraClientBuilder {
         return this;
     }
 
+    /** The convention naming the clients' HTTP observations (default {@link AraClientRequestObservationConvention}). */
+    public AraClientBuilder observationConvention(ClientRequestObservationConvention value) {
+        this.observationConvention = Objects.requireNonNull(value, "observationConvention");
+        return this;
+    }
+
     public AraClientSettings settings() {
         return this.settings;
     }
@@ -73,12 +81,15 @@ public final class AraClientBuilder {
     }
 
     public AraClient build(JsonNode manifest) {
-        return new AraClient(manifest, this.webClientBuilder, this.credentials, this.settings,
-                this.observationRegistry, this.streamHttpClient);
+        return new AraClient(manifest, http());
     }
 
     public AraRuntimeClient buildRuntimeClient() {
-        return new AraRuntimeClient(this.webClientBuilder, this.credentials, this.settings, this.observationRegistry,
-                this.streamHttpClient);
+        return new AraRuntimeClient(http());
+    }
+
+    private AraHttp http() {
+        return new AraHttp(this.webClientBuilder, this.credentials, this.settings, this.observationRegistry,
+                this.streamHttpClient, this.observationConvention);
     }
 }

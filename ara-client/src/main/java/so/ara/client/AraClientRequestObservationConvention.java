@@ -6,8 +6,8 @@ import org.springframework.web.reactive.function.client.DefaultClientRequestObse
 /**
  * Spring's client observation convention under the name {@code ara.client.requests}: low-cardinality keys
  * {@code method}, {@code uri} (the template, for example {@code /v1/apps/{app_id}/run}), {@code status},
- * {@code outcome}, {@code exception} and {@code client.name}. Extend it and set it through
- * {@code AraClientBuilder.webClient(builder -> builder.observationConvention(...))} to change the keys.
+ * {@code outcome}, {@code exception} and {@code client.name}. To change them, set another convention with
+ * {@link AraClientBuilder#observationConvention} (in a Spring Boot app, from an {@code AraClientCustomizer}).
  */
 public class AraClientRequestObservationConvention extends DefaultClientRequestObservationConvention {
 

@@ -18,6 +18,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
+import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriUtils;
@@ -68,13 +69,19 @@ final class AraHttp {
 
     AraHttp(WebClient.Builder builder, AraCredentials credentials, AraClientSettings settings,
             @Nullable ObservationRegistry registry, @Nullable HttpClient streamHttpClient) {
+        this(builder, credentials, settings, registry, streamHttpClient, new AraClientRequestObservationConvention());
+    }
+
+    AraHttp(WebClient.Builder builder, AraCredentials credentials, AraClientSettings settings,
+            @Nullable ObservationRegistry registry, @Nullable HttpClient streamHttpClient,
+            ClientRequestObservationConvention convention) {
         this.credentials = credentials;
         this.settings = settings;
         WebClient.Builder configured = builder.clone().codecs(codecs -> {
             codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(AraJson.mapper()));
             codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(AraJson.mapper()));
             codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize());
-        }).observationConvention(new AraClientRequestObservationConvention());
+        }).observationConvention(convention);
         if (registry != null) {
             configured.observationRegistry(registry);
         }

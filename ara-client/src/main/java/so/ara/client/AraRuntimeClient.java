@@ -35,7 +35,12 @@ public class AraRuntimeClient {
 
     public AraRuntimeClient(WebClient.Builder webClientBuilder, AraCredentials credentials, AraClientSettings settings,
             @Nullable ObservationRegistry registry, @Nullable HttpClient streamHttpClient) {
-        this.http = new AraHttp(webClientBuilder, credentials, settings, registry, streamHttpClient);
+        this(new AraHttp(webClientBuilder, credentials, settings, registry, streamHttpClient));
+    }
+
+    /** Over a configured transport ({@link AraClientBuilder}). */
+    AraRuntimeClient(AraHttp http) {
+        this.http = http;
     }
 
     public static AraRuntimeClient create(AraCredentials credentials) {

@@ -353,4 +353,20 @@ class AraHttpTransportTest {
         assertThat(uri.template()).isEqualTo("/apps/{app_id}/secrets/{name}?q={q}");
         assertThat(uri.expanded()).isEqualTo("/apps/app%201/secrets/a%2Fb?q=x%26y");
     }
+
+    @Test
+    void builderAppliesSettingsAndAnotherObservationConvention() {
+        this.appsCalls.set(10);
+        AraClient client = new AraClientBuilder(WebClient.builder(),
+                AraCredentials.of("http://127.0.0.1:" + this.server.port(), "cp-key"), FAST)
+                .observationRegistry(this.registry)
+                .observationConvention(new org.springframework.web.reactive.function.client
+                        .DefaultClientRequestObservationConvention("desk.ara.calls"))
+                .webClient(builder -> builder.defaultHeader("X-Desk", "1"))
+                .build(AraJson.mapper().readTree("{\"slug\":\"demo\"}"));
+        StepVerifier.create(client.appId()).expectNext("app_1").verifyComplete();
+        assertThat(this.observations).extracting(Observation.Context::getName).containsExactly("desk.ara.calls");
+        assertThat(this.observations.get(0).getLowCardinalityKeyValues().stream().map(KeyValue::toString).toList())
+                .contains("keyValue(uri=/apps)");
+    }
 }
