@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +18,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.http.codec.json.JacksonJsonEncoder;
+import org.springframework.web.reactive.function.client.ClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriUtils;
@@ -35,12 +34,14 @@ import tools.jackson.databind.node.NullNode;
 
 /**
  * The shared HTTP layer of the Ara clients (reference §4.1): JSON in and out with {@link AraJson#mapper()}, error
- * messages as the Python SDK, retries of idempotent calls, one {@code ara.client.requests} observation per call, and a
- * separate streaming connector without response timeout for SSE.
+ * messages as the Python SDK, retries of idempotent calls, and a separate streaming connector without response timeout
+ * for SSE. Requests go out as URI templates with variables, so the WebClient's own observation (Boot's instrumented
+ * {@code WebClient.Builder}, or the given registry) names them {@code ara.client.requests} with the template as the
+ * {@code uri} key ({@link AraClientRequestObservationConvention}).
  */
 final class AraHttp {
 
-    static final String OBSERVATION_NAME = "ara.client.requests";
+    static final String OBSERVATION_NAME = AraClientRequestObservationConvention.NAME;
 
     /** An authorization header to send, or {@link #NONE} for none. */
     record Auth(@Nullable String header, @Nullable String value) {
@@ -63,26 +64,32 @@ final class AraHttp {
 
     private final AraCredentials credentials;
     private final AraClientSettings settings;
-    private final ObservationRegistry registry;
     private final WebClient web;
     private final WebClient stream;
 
     AraHttp(WebClient.Builder builder, AraCredentials credentials, AraClientSettings settings,
             @Nullable ObservationRegistry registry, @Nullable HttpClient streamHttpClient) {
+        this(builder, credentials, settings, registry, streamHttpClient, new AraClientRequestObservationConvention());
+    }
+
+    AraHttp(WebClient.Builder builder, AraCredentials credentials, AraClientSettings settings,
+            @Nullable ObservationRegistry registry, @Nullable HttpClient streamHttpClient,
+            ClientRequestObservationConvention convention) {
         this.credentials = credentials;
         this.settings = settings;
-        this.registry = registry != null ? registry : ObservationRegistry.NOOP;
-        this.web = builder.clone().codecs(codecs -> {
+        WebClient.Builder configured = builder.clone().codecs(codecs -> {
             codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(AraJson.mapper()));
             codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(AraJson.mapper()));
-        }).build();
+            codecs.defaultCodecs().maxInMemorySize(settings.maxInMemorySize());
+        }).observationConvention(convention);
+        if (registry != null) {
+            configured.observationRegistry(registry);
+        }
+        this.web = configured.clone().build();
         HttpClient streaming = streamHttpClient != null ? streamHttpClient
                 : HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
-        this.stream = builder.clone().codecs(codecs -> {
-            codecs.defaultCodecs().jacksonJsonEncoder(new JacksonJsonEncoder(AraJson.mapper()));
-            codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(AraJson.mapper()));
-        }).clientConnector(new ReactorClientHttpConnector(streaming)).build();
+        this.stream = configured.clone().clientConnector(new ReactorClientHttpConnector(streaming)).build();
     }
 
     AraCredentials credentials() {
@@ -142,42 +149,40 @@ final class AraHttp {
         return map;
     }
 
-    Mono<JsonNode> call(HttpMethod method, String uriTemplate, String path, @Nullable Object body, Mono<Auth> auth) {
-        return call(method, uriTemplate, path, body, auth, Map.of(), this.settings.timeout());
+    Mono<JsonNode> call(HttpMethod method, AraUri uri, @Nullable Object body, Mono<Auth> auth) {
+        return call(method, uri, body, auth, Map.of(), this.settings.timeout());
     }
 
     /**
      * One JSON call. 204 → {@link NullNode}; empty body → {@code {}}. Idempotent methods (GET, PUT, DELETE, HEAD)
      * retry connection errors and 502/503/504; POST/PATCH never retry.
      */
-    Mono<JsonNode> call(HttpMethod method, String uriTemplate, String path, @Nullable Object body, Mono<Auth> auth,
+    Mono<JsonNode> call(HttpMethod method, AraUri uri, @Nullable Object body, Mono<Auth> auth,
             Map<String, String> headers, Duration timeout) {
         String m = method.name();
+        String path = uri.expanded();
         boolean idempotent = method == HttpMethod.GET || method == HttpMethod.PUT || method == HttpMethod.DELETE
                 || method == HttpMethod.HEAD;
-        AtomicInteger status = new AtomicInteger(-1);
         Mono<JsonNode> attempt = auth.flatMap(a -> this.web.method(method)
-                .uri(URI.create(this.credentials.apiBaseUrl() + path))
+                .uri(this.credentials.apiBaseUrl() + uri.template(), uri.values())
                 .headers(h -> {
                     h.setContentType(MediaType.APPLICATION_JSON);
                     apply(h, a, headers);
                 })
                 .body(body == null ? (request, context) -> request.setComplete()
                         : org.springframework.web.reactive.function.BodyInserters.fromValue(body))
-                .exchangeToMono(response -> handle(response, m, path, status)))
+                .exchangeToMono(response -> handle(response, m, path)))
                 .timeout(timeout)
                 .onErrorMap(ex -> mapError(ex, m, path, timeout));
-        Mono<JsonNode> withRetry = idempotent && this.settings.maxRetries() > 0
+        return idempotent && this.settings.maxRetries() > 0
                 ? attempt.retryWhen(Retry.fixedDelay(this.settings.maxRetries(), this.settings.retryBackoff())
                         .filter(AraHttp::isTransient)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 : attempt;
-        return observe(withRetry, m, uriTemplate, status);
     }
 
-    private Mono<JsonNode> handle(ClientResponse response, String method, String path, AtomicInteger status) {
+    private Mono<JsonNode> handle(ClientResponse response, String method, String path) {
         int code = response.statusCode().value();
-        status.set(code);
         if (code >= 400) {
             return response.bodyToMono(String.class).defaultIfEmpty("")
                     .flatMap(text -> Mono.error(apiError(response, code, method, path, text)));
@@ -234,74 +239,17 @@ final class AraHttp {
         return message != null && !message.isBlank() ? message : root.getClass().getSimpleName();
     }
 
-    private <T> Mono<T> observe(Mono<T> call, String method, String uriTemplate, AtomicInteger status) {
-        if (this.registry.isNoop()) {
-            return call;
-        }
-        return Mono.defer(() -> {
-            Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.registry)
-                    .contextualName("ara " + method + " " + uriTemplate)
-                    .lowCardinalityKeyValue("method", method)
-                    .lowCardinalityKeyValue("uri", uriTemplate)
-                    .start();
-            return call.doOnSuccess(value -> stop(observation, status.get(), null))
-                    .doOnError(ex -> stop(observation, status.get(), ex))
-                    .doOnCancel(() -> {
-                        observation.lowCardinalityKeyValue("status", "CLIENT_ERROR");
-                        observation.lowCardinalityKeyValue("outcome", "UNKNOWN");
-                        observation.lowCardinalityKeyValue("exception", "none");
-                        observation.stop();
-                    });
-        });
-    }
-
-    private static void stop(Observation observation, int status, @Nullable Throwable error) {
-        if (error instanceof AraApiException api) {
-            status = api.getStatus();
-        }
-        String statusValue = status > 0 ? Integer.toString(status) : (error != null ? "IO_ERROR" : "CLIENT_ERROR");
-        String outcome;
-        if (status >= 500) {
-            outcome = "SERVER_ERROR";
-        }
-        else if (status >= 400) {
-            outcome = "CLIENT_ERROR";
-        }
-        else if (status >= 300) {
-            outcome = "REDIRECTION";
-        }
-        else if (status >= 200) {
-            outcome = "SUCCESS";
-        }
-        else {
-            outcome = "UNKNOWN";
-        }
-        observation.lowCardinalityKeyValue("status", statusValue);
-        observation.lowCardinalityKeyValue("outcome", outcome);
-        observation.lowCardinalityKeyValue("exception", error != null ? error.getClass().getSimpleName() : "none");
-        if (error != null) {
-            observation.error(error);
-        }
-        observation.stop();
-    }
-
     /**
      * One SSE connection (no reconnect): HTTP errors become {@link AraApiException} (or {@code errorFactory}'s),
-     * network failures {@link AraConnectionException}. The observation ends when the response headers arrive.
+     * network failures {@link AraConnectionException}.
      */
-    Flux<ServerSentEvent<String>> sse(HttpMethod method, String uriTemplate, String path, @Nullable Object body,
-            Auth auth, Map<String, String> headers, @Nullable ErrorFactory errorFactory) {
+    Flux<ServerSentEvent<String>> sse(HttpMethod method, AraUri uri, @Nullable Object body, Auth auth,
+            Map<String, String> headers, @Nullable ErrorFactory errorFactory) {
         String m = method.name();
+        String path = uri.expanded();
         return Flux.defer(() -> {
-            Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.registry)
-                    .contextualName("ara " + m + " " + uriTemplate)
-                    .lowCardinalityKeyValue("method", m)
-                    .lowCardinalityKeyValue("uri", uriTemplate)
-                    .start();
-            AtomicInteger status = new AtomicInteger(-1);
-            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
             WebClient.RequestBodySpec spec = this.stream.method(method)
-                    .uri(URI.create(this.credentials.apiBaseUrl() + path))
+                    .uri(this.credentials.apiBaseUrl() + uri.template(), uri.values())
                     .headers(h -> {
                         if (body != null) {
                             h.setContentType(MediaType.APPLICATION_JSON);
@@ -312,29 +260,12 @@ final class AraHttp {
             WebClient.RequestHeadersSpec<?> ready = body != null ? spec.bodyValue(body) : spec;
             return ready.exchangeToFlux(response -> {
                 int code = response.statusCode().value();
-                status.set(code);
                 if (code >= 400) {
-                    return response.bodyToMono(String.class).defaultIfEmpty("").flatMapMany(text -> {
-                        AraApiException error = errorFactory != null ? errorFactory.create(code, text)
-                                : apiError(response, code, m, path, text);
-                        if (stopped.compareAndSet(false, true)) {
-                            stop(observation, code, error);
-                        }
-                        return Flux.error(error);
-                    });
-                }
-                if (stopped.compareAndSet(false, true)) {
-                    stop(observation, code, null);
+                    return response.bodyToMono(String.class).defaultIfEmpty("").flatMapMany(text -> Flux.error(
+                            errorFactory != null ? errorFactory.create(code, text)
+                                    : apiError(response, code, m, path, text)));
                 }
                 return SseDecoder.decode(response.bodyToFlux(DataBuffer.class));
-            }).doOnError(ex -> {
-                if (stopped.compareAndSet(false, true)) {
-                    stop(observation, status.get(), ex);
-                }
-            }).doOnCancel(() -> {
-                if (stopped.compareAndSet(false, true)) {
-                    observation.stop();
-                }
             });
         }).onErrorMap(ex -> mapError(ex, m, path, Duration.ZERO));
     }

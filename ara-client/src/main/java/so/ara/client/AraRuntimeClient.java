@@ -35,7 +35,12 @@ public class AraRuntimeClient {
 
     public AraRuntimeClient(WebClient.Builder webClientBuilder, AraCredentials credentials, AraClientSettings settings,
             @Nullable ObservationRegistry registry, @Nullable HttpClient streamHttpClient) {
-        this.http = new AraHttp(webClientBuilder, credentials, settings, registry, streamHttpClient);
+        this(new AraHttp(webClientBuilder, credentials, settings, registry, streamHttpClient));
+    }
+
+    /** Over a configured transport ({@link AraClientBuilder}). */
+    AraRuntimeClient(AraHttp http) {
+        this.http = http;
     }
 
     public static AraRuntimeClient create(AraCredentials credentials) {
@@ -43,12 +48,11 @@ public class AraRuntimeClient {
     }
 
     private Mono<JsonNode> get(String template, Map<String, ?> query) {
-        return this.http.call(HttpMethod.GET, template, AraHttp.withQuery(template, query), null,
-                this.http.controlPlane());
+        return this.http.call(HttpMethod.GET, AraUri.of(template).query(query), null, this.http.controlPlane());
     }
 
     private Mono<JsonNode> post(String template, Object body, Duration timeout) {
-        return this.http.call(HttpMethod.POST, template, template, body, this.http.controlPlane(), Map.of(), timeout);
+        return this.http.call(HttpMethod.POST, AraUri.of(template), body, this.http.controlPlane(), Map.of(), timeout);
     }
 
     /** {@code GET /session/runtime/capabilities?session_id=…[&agent_id=…]}. */
@@ -73,7 +77,7 @@ public class AraRuntimeClient {
         ObjectNode body = AraJson.mapper().createObjectNode();
         body.put("session_id", sessionId);
         body.put("tool_name", toolName);
-        body.set("args", AraClient.toObject(args));
+        body.set("args", JsonBodies.toObject(args));
         if (agentId == null || agentId.isBlank()) {
             body.putNull("agent_id");
         }
@@ -94,7 +98,7 @@ public class AraRuntimeClient {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("session_id", sessionId);
         body.put("action", action);
-        body.put("args", AraClient.toObject(args));
+        body.put("args", JsonBodies.toObject(args));
         body.put("timeout_ms", timeoutMs == null ? 8000 : timeoutMs);
         return post("/session/runtime/control/call", body, this.http.settings().timeout());
     }
@@ -162,7 +166,7 @@ public class AraRuntimeClient {
             body.put("chatId", request.conversationId());
         }
         Duration timeout = this.http.settings().chatTimeout();
-        return this.http.controlPlane().flatMapMany(auth -> this.http.sse(HttpMethod.POST, "/chat", "/chat", body,
+        return this.http.controlPlane().flatMapMany(auth -> this.http.sse(HttpMethod.POST, AraUri.of("/chat"), body,
                 auth, Map.of(), (status, text) -> new AraApiException("chat() failed (" + status + "): " + text, status,
                         "POST", "/chat", text, null)))
                 .takeWhile(sse -> sse.data() == null || !"[DONE]".equals(sse.data().strip()))

@@ -59,7 +59,8 @@ public final class AraCredentials {
         this.environment = b.environmentLookup != null ? AraEnvironment.of(b.environmentLookup, b.workingDirectory)
                 : (b.environment != null ? b.environment : AraEnvironment.system());
         Path home = b.home != null ? b.home : Path.of(Objects.requireNonNullElse(System.getProperty("user.home"), "."));
-        this.file = new CredentialsFile(home, this.clock);
+        this.file = b.credentialsFile != null ? CredentialsFile.at(b.credentialsFile, this.clock)
+                : new CredentialsFile(home, this.clock);
         this.webClientBuilder = b.webClientBuilder != null ? b.webClientBuilder.clone() : WebClient.builder();
         ObjectNode fileCredentials = b.skipCredentialsFile ? null : this.file.read().orElse(null);
         String explicit = trim(b.apiKey);
@@ -349,6 +350,7 @@ public final class AraCredentials {
         private Clock clock = Clock.systemUTC();
         private WebClient.@Nullable Builder webClientBuilder;
         private boolean skipCredentialsFile;
+        private @Nullable Path credentialsFile;
 
         private Builder() {
         }
@@ -413,6 +415,12 @@ public final class AraCredentials {
         /** Builder used for the Supabase refresh call. */
         public Builder webClientBuilder(WebClient.Builder value) {
             this.webClientBuilder = value;
+            return this;
+        }
+
+        /** The credentials file itself (instead of {@code <home>/.ara/credentials.json}). */
+        public Builder credentialsFile(Path value) {
+            this.credentialsFile = value;
             return this;
         }
 

@@ -42,9 +42,19 @@ public final class CredentialsFile {
     private final Path path;
     private final Clock clock;
 
+    /** The file {@code <home>/.ara/credentials.json}. */
     public CredentialsFile(Path home, Clock clock) {
-        this.path = home.resolve(".ara").resolve("credentials.json");
+        this(home.resolve(".ara").resolve("credentials.json"), clock, true);
+    }
+
+    private CredentialsFile(Path path, Clock clock, boolean ignored) {
+        this.path = path;
         this.clock = clock;
+    }
+
+    /** The credentials file at exactly {@code file} (for example {@code ara.credentials.file}). */
+    public static CredentialsFile at(Path file, Clock clock) {
+        return new CredentialsFile(file, clock, true);
     }
 
     public Path path() {

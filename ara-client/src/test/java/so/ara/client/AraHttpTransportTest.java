@@ -83,6 +83,8 @@ class AraHttpTransportTest {
                             "data: [DONE]\n\n",
                             "data: {\"type\":\"text-delta\",\"delta\":\"after done\"}\n\n")).then();
                 }))
+                .get("/v1/apps/app_gone/runs/{runId}", (req, res) -> res.status(404)
+                        .header("Content-Type", "application/json").sendString(Mono.just("{\"detail\":\"no app\"}")))
                 .get("/v1/apps/app_1/runs/{runId}", (req, res) -> {
                     runtimeHeaders.add(req.requestHeaders().get("Authorization") + " | "
                             + req.requestHeaders().get("X-Ara-App-Key"));
@@ -162,12 +164,15 @@ class AraHttpTransportTest {
             .withReconnect(true, Duration.ofMillis(5), Duration.ofMillis(50), 10);
 
     @Test
-    void idempotentGetRetriesTransientStatusAndIsObservedOnce() {
+    void idempotentGetRetriesTransientStatusAndEachExchangeIsObservedWithTheUriTemplate() {
         StepVerifier.create(client(FAST).appId()).expectNext("app_1").verifyComplete();
         assertThat(this.appsCalls.get()).isEqualTo(3);
         assertThat(this.authHeaders).containsOnly("Bearer cp-key");
-        assertThat(this.observations).hasSize(1);
-        Observation.Context context = this.observations.get(0);
+        // Spring's WebClient instrumentation observes every exchange: two 503s, then the 200
+        assertThat(this.observations).hasSize(3);
+        assertThat(this.observations.get(0).getLowCardinalityKeyValues().stream().map(KeyValue::toString).toList())
+                .contains("keyValue(status=503)", "keyValue(outcome=SERVER_ERROR)");
+        Observation.Context context = this.observations.get(2);
         assertThat(context.getName()).isEqualTo("ara.client.requests");
         assertThat(context.getLowCardinalityKeyValues().stream().map(KeyValue::toString).toList())
                 .contains("keyValue(method=GET)", "keyValue(uri=/apps)", "keyValue(status=200)", "keyValue(outcome=SUCCESS)");
@@ -308,5 +313,60 @@ class AraHttpTransportTest {
                         .hasMessageStartingWith("GET /auth/cli/whoami failed (network): ")
                         .hasMessageContaining("Connection refused"))
                 .verify();
+    }
+
+    @Test
+    void appIdIsLookedUpOnceAndCached() {
+        this.appsCalls.set(10);
+        AraClient client = client(FAST);
+        RuntimeAuth auth = RuntimeAuth.runtimeKey("rk");
+        client.runStatus("r1", auth).block(Duration.ofSeconds(5));
+        client.runStatus("r2", auth).block(Duration.ofSeconds(5));
+        client.withManifest(client.manifest()).runStatus("r3", auth).block(Duration.ofSeconds(5));
+        assertThat(this.appsCalls.get()).isEqualTo(11);
+        assertThat(this.runtimeHeaders).hasSize(3);
+    }
+
+    @Test
+    void aStaleCachedAppIdIsDroppedOn404AndTheCallRetriedOnce() {
+        this.appsCalls.set(10);
+        java.util.Map<String, String> cache = new java.util.concurrent.ConcurrentHashMap<>(
+                java.util.Map.of("demo", "app_gone"));
+        AraHttp http = new AraHttp(WebClient.builder(), AraCredentials.of("http://127.0.0.1:" + this.server.port(),
+                "cp-key"), FAST, null, null);
+        AppIds ids = new AppIds("demo", http, cache);
+        java.util.List<String> used = new CopyOnWriteArrayList<>();
+        StepVerifier.create(ids.with(id -> {
+            used.add(id);
+            return http.call(org.springframework.http.HttpMethod.GET, AraUri.of("/v1/apps/{app_id}/runs/{run_id}", id,
+                    "r1"), null, Mono.just(AraHttp.Auth.bearer("rk")));
+        }).map(body -> body.path("run").path("status").asString())).expectNext("running").verifyComplete();
+        assertThat(used).containsExactly("app_gone", "app_1");
+        assertThat(cache).containsEntry("demo", "app_1");
+        assertThat(this.appsCalls.get()).isEqualTo(11);
+    }
+
+    @Test
+    void uriTemplatesExpandWithEncodedValues() {
+        AraUri uri = AraUri.of("/apps/{app_id}/secrets/{name}", "app 1", "a/b")
+                .query(java.util.Map.of("q", "x&y"));
+        assertThat(uri.template()).isEqualTo("/apps/{app_id}/secrets/{name}?q={q}");
+        assertThat(uri.expanded()).isEqualTo("/apps/app%201/secrets/a%2Fb?q=x%26y");
+    }
+
+    @Test
+    void builderAppliesSettingsAndAnotherObservationConvention() {
+        this.appsCalls.set(10);
+        AraClient client = new AraClientBuilder(WebClient.builder(),
+                AraCredentials.of("http://127.0.0.1:" + this.server.port(), "cp-key"), FAST)
+                .observationRegistry(this.registry)
+                .observationConvention(new org.springframework.web.reactive.function.client
+                        .DefaultClientRequestObservationConvention("desk.ara.calls"))
+                .webClient(builder -> builder.defaultHeader("X-Desk", "1"))
+                .build(AraJson.mapper().readTree("{\"slug\":\"demo\"}"));
+        StepVerifier.create(client.appId()).expectNext("app_1").verifyComplete();
+        assertThat(this.observations).extracting(Observation.Context::getName).containsExactly("desk.ara.calls");
+        assertThat(this.observations.get(0).getLowCardinalityKeyValues().stream().map(KeyValue::toString).toList())
+                .contains("keyValue(uri=/apps)");
     }
 }

@@ -28,7 +28,7 @@ class DeployPlanTest {
     @Test
     void valuesAndReferenceSecretsBecomeRefsInDeclarationOrder() {
         AraClient client = client("{\"slug\":\"demo\",\"runtime_profile\":{\"memory_mb\":1024}}", Map.of());
-        AraClient.SecretPlan plan = client.secretPlan(DeployOptions.defaults().withSecrets(List.of(
+        DeployFlow.SecretPlan plan = client.secretPlan(DeployOptions.defaults().withSecrets(List.of(
                 Secret.named("provider-local", Map.of("OPENAI_API_KEY", "v")),
                 Secret.fromName("provider-shared", List.of("OPENAI_API_KEY")),
                 Secret.fromName("provider-local"))));
@@ -46,7 +46,7 @@ class DeployPlanTest {
                    "source":"def t():\\n    return secret('OTHER_TOKEN') + secret(\\"ARA_API_KEY\\")"}]}}
                 """;
         AraClient client = client(manifest, Map.of("HELPDESK_TOKEN", " h ", "EXTRA_KEY", "e", "OTHER_TOKEN", "o"));
-        AraClient.SecretPlan plan = client.secretPlan(DeployOptions.defaults());
+        DeployFlow.SecretPlan plan = client.secretPlan(DeployOptions.defaults());
         Secret secret = plan.definitions().get(0);
         assertThat(secret.values()).containsExactly(Map.entry("EXTRA_KEY", "e"), Map.entry("HELPDESK_TOKEN", "h"),
                 Map.entry("OTHER_TOKEN", "o"));
@@ -66,10 +66,10 @@ class DeployPlanTest {
 
     @Test
     void noSecretsNoReconcile() {
-        AraClient.SecretPlan plan = client("{\"slug\":\"demo\"}", Map.of()).secretPlan(DeployOptions.defaults());
+        DeployFlow.SecretPlan plan = client("{\"slug\":\"demo\"}", Map.of()).secretPlan(DeployOptions.defaults());
         assertThat(plan.runtimeProfile().toString()).isEqualTo("{}");
         assertThat(plan.reconcile()).isFalse();
-        AraClient.SecretPlan empty = client("{\"slug\":\"demo\",\"runtime_profile\":{\"secret_refs\":[]}}", Map.of())
+        DeployFlow.SecretPlan empty = client("{\"slug\":\"demo\",\"runtime_profile\":{\"secret_refs\":[]}}", Map.of())
                 .secretPlan(DeployOptions.defaults());
         assertThat(empty.reconcile()).isTrue();
     }

@@ -1,6 +1,5 @@
 package so.ara.autoconfigure;
 
-import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -9,18 +8,22 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 import so.ara.autoconfigure.callback.AraCallbackSecret;
 import so.ara.autoconfigure.endpoint.AraEndpointsAutoConfiguration;
 import so.ara.client.AraClient;
-import so.ara.client.AraClientSettings;
+import so.ara.client.AraClientBuilder;
 import so.ara.client.AraRuntimeClient;
 import so.ara.json.AraJson;
 import so.ara.manifest.AppManifest;
 
 /**
  * The reactive {@link AraClient} bound to this app's manifest and the {@link AraRuntimeClient}, connected where
- * {@code ara.mode} says: the Ara cloud, an embedded ara-local, or nowhere (manifest-only).
+ * {@code ara.mode} says: the Ara cloud, an embedded ara-local, or nowhere (manifest-only). Connection facts come from
+ * {@link AraConnectionDetails} (the properties-backed one unless another is defined); transport settings from
+ * {@code ara.client.*}; Boot's {@code WebClient.Builder} (instrumented for observations) is the base, then every
+ * {@link AraClientCustomizer} is applied.
  */
 @AutoConfiguration(after = { AraManifestAutoConfiguration.class, WebClientAutoConfiguration.class },
         before = AraEndpointsAutoConfiguration.class)
@@ -29,27 +32,40 @@ import so.ara.manifest.AppManifest;
 public final class AraClientAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean
-    AraConnection araConnection(AraProperties properties, Environment environment,
-            ObjectProvider<AraConnectionDetails> connectionDetails, ObjectProvider<LocalControlPlane> local) {
-        return new AraModeResolver(properties, environment).resolve(connectionDetails.getIfAvailable(),
-                local.getIfAvailable());
+    @ConditionalOnMissingBean(AraConnectionDetails.class)
+    PropertiesAraConnectionDetails araConnectionDetails(Environment environment) {
+        return new PropertiesAraConnectionDetails(environment);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    AraClient araClient(AppManifest manifest, AraConnection connection, ObjectProvider<WebClient.Builder> builders,
-            ObjectProvider<ObservationRegistry> observations) {
-        return new AraClient((tools.jackson.databind.JsonNode) AraJson.mapper().valueToTree(manifest), builders.getIfAvailable(WebClient::builder),
-                connection.credentials(), AraClientSettings.defaults(), observations.getIfAvailable());
+    AraConnection araConnection(AraProperties properties, Environment environment, ResourceLoader resourceLoader,
+            ObjectProvider<AraConnectionDetails> connectionDetails) {
+        return new AraModeResolver(properties, environment, resourceLoader.getClassLoader())
+                .resolve(connectionDetails.orderedStream().toList());
     }
 
     @Bean
     @ConditionalOnMissingBean
-    AraRuntimeClient araRuntimeClient(AraConnection connection, ObjectProvider<WebClient.Builder> builders,
-            ObjectProvider<ObservationRegistry> observations) {
-        return new AraRuntimeClient(builders.getIfAvailable(WebClient::builder), connection.credentials(),
-                AraClientSettings.defaults(), observations.getIfAvailable());
+    AraClient araClient(AppManifest manifest, AraConnection connection, AraProperties properties,
+            ObjectProvider<WebClient.Builder> builders, ObjectProvider<AraClientCustomizer> customizers) {
+        return clientBuilder(connection, properties, builders, customizers)
+                .build(AraJson.mapper().valueToTree(manifest));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AraRuntimeClient araRuntimeClient(AraConnection connection, AraProperties properties,
+            ObjectProvider<WebClient.Builder> builders, ObjectProvider<AraClientCustomizer> customizers) {
+        return clientBuilder(connection, properties, builders, customizers).buildRuntimeClient();
+    }
+
+    private static AraClientBuilder clientBuilder(AraConnection connection, AraProperties properties,
+            ObjectProvider<WebClient.Builder> builders, ObjectProvider<AraClientCustomizer> customizers) {
+        AraClientBuilder builder = new AraClientBuilder(builders.getIfAvailable(WebClient::builder),
+                connection.credentials(), AraClientSettingsMapper.settings(properties.client()));
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder;
     }
 
     @Bean

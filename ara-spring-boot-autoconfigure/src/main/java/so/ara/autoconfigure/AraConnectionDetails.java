@@ -1,11 +1,13 @@
 package so.ara.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
- * Where the Ara control plane is and how to authenticate. Define a bean (or let Testcontainers' {@code @ServiceConnection}
- * or Docker Compose contribute one) to connect to a specific control plane; without one, {@code ara.*} properties,
- * {@code ARA_*} environment variables and {@code ~/.ara/credentials.json} are used.
+ * Where the Ara control plane is and how to authenticate. The default is {@link PropertiesAraConnectionDetails}
+ * ({@code ara.*} properties, {@code ARA_*} variables, {@code .env} files, the CLI credentials file, all through the
+ * Spring {@code Environment}); Testcontainers' {@code @ServiceConnection} and the embedded ara-local contribute their
+ * own, and a bean of yours replaces them all.
  */
 public interface AraConnectionDetails extends ConnectionDetails {
 
@@ -16,7 +18,12 @@ public interface AraConnectionDetails extends ConnectionDetails {
     String apiKey();
 
     /** Runtime key for runs, events and logs, or null to use the one deploy mints. */
-    default String runtimeKey() {
+    default @Nullable String runtimeKey() {
+        return null;
+    }
+
+    /** App-header key sent as {@code X-Ara-App-Key} instead of a runtime key, or null. */
+    default @Nullable String appHeaderKey() {
         return null;
     }
 }

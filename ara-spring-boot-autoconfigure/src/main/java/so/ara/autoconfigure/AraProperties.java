@@ -1,17 +1,23 @@
 package so.ara.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DataSizeUnit;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+import org.springframework.util.unit.DataUnit;
 
 /**
  * Configuration of the Ara app under the ara. prefix.
  *
- * @param mode            where the app is deployed: auto picks remote when Ara credentials resolve,
- *                        else local when ara-local is on the classpath, else manifest-only
+ * @param mode            where the app is deployed: auto picks remote when an AraConnectionDetails bean or Ara
+ *                        credentials resolve, else the embedded ara-local when the app is not packaged (development),
+ *                        else fails startup listing the credential sources tried
  * @param projectName     the app's DNS-safe name and slug on Ara (lowercase letters, digits, hyphens); defaults to
  *                        spring.application.name
  * @param apiKey          control-plane API key; wins over ARA_API_KEY, ARA_ACCESS_TOKEN and
@@ -30,13 +36,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deploy          deploy on startup
  * @param callback        how Ara's runtime reaches this app's Java tools and prompt methods
  * @param local           the embedded ara-local control plane used in local mode
+ * @param client          the reactive AraClient and AraRuntimeClient
+ * @param dotenv          .env files read into the Spring Environment
+ * @param credentials     the CLI credentials file read into the Spring Environment
  */
 @ConfigurationProperties("ara")
 public record AraProperties(@DefaultValue("auto") Mode mode, String projectName, String apiKey, String apiBaseUrl,
         String runtimeKey, String appHeaderKey, @DefaultValue("false") boolean debugHttpErrors,
         @DefaultValue Interfaces interfaces, @DefaultValue Runtime runtime, Map<String, Runtime> runtimes,
         Map<String, Sandbox> sandboxes, @DefaultValue Deploy deploy, @DefaultValue Callback callback,
-        @DefaultValue Local local) {
+        @DefaultValue Local local, @DefaultValue Client client, @DefaultValue Dotenv dotenv,
+        @DefaultValue Credentials credentials) {
 
     public AraProperties {
         runtimes = runtimes == null ? Map.of() : runtimes;
@@ -44,7 +54,10 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
     }
 
     public enum Mode {
-        /** Remote when Ara credentials resolve, else local when ara-local is present, else manifest-only. */
+        /**
+         * Remote when connection details or Ara credentials resolve, else the embedded ara-local in development (not
+         * a packaged jar), else startup fails.
+         */
         AUTO,
         /** Deploy to the Ara control plane at ara.api-base-url. */
         REMOTE,
@@ -68,8 +81,8 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      *
      * @param image          container image of the runtime
      * @param model          model the runtime uses
-     * @param memoryMb       memory in MiB
-     * @param volumeSizeMb   volume size in MiB
+     * @param memoryMb       memory: a size such as 2GB, or a plain number of MiB
+     * @param volumeSizeMb   volume size: a size such as 10GB, or a plain number of MiB
      * @param env            plain environment values (no ARA_/MODAL_ keys, no secrets)
      * @param files          files written into the runtime
      * @param startup        command run when the runtime starts
@@ -77,7 +90,8 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      * @param nodePackages   Node packages to install
      * @param secrets        secrets the runtime needs; an empty list removes every secret of the app on deploy
      */
-    public record Runtime(String image, String model, Integer memoryMb, Integer volumeSizeMb, Map<String, String> env,
+    public record Runtime(String image, String model, @DataSizeUnit(DataUnit.MEGABYTES) DataSize memoryMb,
+            @DataSizeUnit(DataUnit.MEGABYTES) DataSize volumeSizeMb, Map<String, String> env,
             List<File> files, Startup startup, List<String> pythonPackages, List<String> nodePackages,
             List<SecretSource> secrets) {
     }
@@ -124,19 +138,21 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      * @param policy                      shared, dedicated, ephemeral or inherited
      * @param key                         sandbox key
      * @param maxConcurrency              concurrent sessions (default 8)
-     * @param idleTtlMinutes              idle time before the sandbox stops
+     * @param idleTtlMinutes              idle time before the sandbox stops: a duration such as 2h, or plain minutes
      * @param allowSpawn                  whether child sessions may be spawned
      * @param spawnTo                     agents children may be spawned for
      * @param maxSpawnDepth               spawn depth (default 1, at most 5)
      * @param maxChildrenPerParent        children per parent (default 6, at most 24)
      * @param maxTotalChildSessionsPerRun child sessions per run (default 24, at most 80)
-     * @param ephemeralTtlMinutes         lifetime of ephemeral children (default 10, at most 240)
+     * @param ephemeralTtlMinutes         lifetime of ephemeral children (default 10m, at most 4h): a duration, or
+     *                                    plain minutes
      * @param childPolicy                 policy of child sessions
      * @param childRuntime                name of a runtime profile (under ara.runtimes) for children
      */
     public record Sandbox(@DefaultValue("shared") String policy, String key, Integer maxConcurrency,
-            Integer idleTtlMinutes, Boolean allowSpawn, List<String> spawnTo, Integer maxSpawnDepth,
-            Integer maxChildrenPerParent, Integer maxTotalChildSessionsPerRun, Integer ephemeralTtlMinutes,
+            @DurationUnit(ChronoUnit.MINUTES) Duration idleTtlMinutes, Boolean allowSpawn, List<String> spawnTo, Integer maxSpawnDepth,
+            Integer maxChildrenPerParent, Integer maxTotalChildSessionsPerRun,
+            @DurationUnit(ChronoUnit.MINUTES) Duration ephemeralTtlMinutes,
             String childPolicy, String childRuntime) {
     }
 
@@ -197,5 +213,59 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      * @param apiKey  API key of that endpoint
      */
     public record Model(String baseUrl, String name, String apiKey) {
+    }
+
+    /**
+     * Transport settings of the reactive clients.
+     *
+     * @param timeout            timeout of a single (non-streaming) call
+     * @param runTimeout         timeout of a synchronous run (POST /v1/apps/{id}/run)
+     * @param connectTimeout     TCP connect timeout
+     * @param maxRetries         retries of idempotent calls (GET, PUT, DELETE) after connection errors or 502/503/504
+     * @param retryBackoff       delay between those retries
+     * @param streamIdleTimeout  a log stream silent for this long (not even a heartbeat) is reconnected
+     * @param chatTimeout        overall limit of one /chat stream
+     * @param maxInMemorySize    largest response body the client buffers (JSON answers, run outputs)
+     * @param reconnect          how log streams reconnect
+     */
+    public record Client(@DefaultValue("30s") Duration timeout, @DefaultValue("120s") Duration runTimeout,
+            @DefaultValue("10s") Duration connectTimeout, @DefaultValue("2") int maxRetries,
+            @DefaultValue("5s") Duration retryBackoff, @DefaultValue("60s") Duration streamIdleTimeout,
+            @DefaultValue("120s") Duration chatTimeout, @DefaultValue("16MB") DataSize maxInMemorySize,
+            @DefaultValue Reconnect reconnect) {
+    }
+
+    /**
+     * Log stream reconnects (with Last-Event-ID, no duplicates).
+     *
+     * @param enabled        whether a dropped log stream is reopened
+     * @param initialBackoff first delay when the server sent no retry: field (doubles on each failure)
+     * @param maxBackoff     longest delay
+     * @param maxAttempts    consecutive failed reconnects before the stream errors (empty = forever)
+     */
+    public record Reconnect(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("30s") Duration maxBackoff, Long maxAttempts) {
+    }
+
+    /**
+     * .env files read into the Spring Environment as property sources named ara-dotenv [file], below every other
+     * source (the process environment and application.yml win; .env wins over .env.local).
+     *
+     * @param enabled   whether to read them
+     * @param directory directory holding them (default: the working directory)
+     * @param files     file names, in precedence order
+     */
+    public record Dotenv(@DefaultValue("true") boolean enabled, String directory,
+            @DefaultValue({ ".env", ".env.local" }) List<String> files) {
+    }
+
+    /**
+     * The CLI credentials file (written by `ara auth login`), read into the Spring Environment as the property source
+     * ara-credentials [file] with ara.login.* properties, the last of all sources.
+     *
+     * @param enabled whether to read it
+     * @param file    its location (default ~/.ara/credentials.json)
+     */
+    public record Credentials(@DefaultValue("true") boolean enabled, String file) {
     }
 }

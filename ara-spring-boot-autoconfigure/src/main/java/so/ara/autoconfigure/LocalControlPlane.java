@@ -1,14 +1,9 @@
 package so.ara.autoconfigure;
 
 /**
- * A control plane this app can start for itself (ara-local, when on the classpath). Started only when the mode
- * resolves to {@code local}; stopped with the application context.
+ * Connection details of a control plane this app runs for itself (the embedded ara-local). It is a bean with its own
+ * lifecycle: started when the bean is initialized, stopped with the application context. It exists only when the mode
+ * is {@code local}, explicitly or as {@code auto} decides (see {@link AraModeResolver}).
  */
-public interface LocalControlPlane {
-
-    /** Starts it (once) and returns its base URL and control-plane key. */
-    Endpoint start();
-
-    record Endpoint(String baseUrl, String apiKey) {
-    }
+public interface LocalControlPlane extends AraConnectionDetails {
 }

@@ -23,7 +23,7 @@ final class RuntimeProfiles {
 
     RuntimeProfile runtime(AraProperties.Runtime properties) {
         RuntimeProfile.Builder builder = RuntimeProfile.builder().image(properties.image()).model(properties.model())
-                .memoryMb(properties.memoryMb()).volumeSizeMb(properties.volumeSizeMb())
+                .memoryMb(mebibytes(properties.memoryMb())).volumeSizeMb(mebibytes(properties.volumeSizeMb()))
                 .pythonPackages(properties.pythonPackages()).nodePackages(properties.nodePackages())
                 .env(properties.env());
         if (properties.files() != null) {
@@ -45,11 +45,11 @@ final class RuntimeProfiles {
 
     Sandbox sandbox(AraProperties.Sandbox properties, java.util.function.Function<String, RuntimeProfile> runtimes) {
         return Sandbox.builder().policy(properties.policy()).key(properties.key())
-                .maxConcurrency(properties.maxConcurrency()).idleTtlMinutes(properties.idleTtlMinutes())
+                .maxConcurrency(properties.maxConcurrency()).idleTtlMinutes(minutes(properties.idleTtlMinutes()))
                 .allowSpawn(properties.allowSpawn()).spawnTo(properties.spawnTo())
                 .maxSpawnDepth(properties.maxSpawnDepth()).maxChildrenPerParent(properties.maxChildrenPerParent())
                 .maxTotalChildSessionsPerRun(properties.maxTotalChildSessionsPerRun())
-                .ephemeralTtlMinutes(properties.ephemeralTtlMinutes()).childPolicy(properties.childPolicy())
+                .ephemeralTtlMinutes(minutes(properties.ephemeralTtlMinutes())).childPolicy(properties.childPolicy())
                 .childRuntime(properties.childRuntime() == null ? null : runtimes.apply(properties.childRuntime()))
                 .build();
     }
@@ -82,5 +82,13 @@ final class RuntimeProfiles {
 
     private static int count(String value) {
         return value == null || value.isBlank() ? 0 : 1;
+    }
+
+    private static Integer mebibytes(org.springframework.util.unit.DataSize size) {
+        return size == null ? null : Math.toIntExact(size.toMegabytes());
+    }
+
+    private static Integer minutes(java.time.Duration duration) {
+        return duration == null ? null : Math.toIntExact(duration.toMinutes());
     }
 }

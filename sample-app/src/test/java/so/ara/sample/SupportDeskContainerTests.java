@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "ARA_API_KEY=", "ARA_ACCESS_TOKEN=" })
+        properties = { "ara.mode=auto", "ARA_API_KEY=", "ARA_ACCESS_TOKEN=" })
 class SupportDeskContainerTests {
 
     @Container

@@ -4,19 +4,28 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import so.ara.autoconfigure.AraClientAutoConfiguration;
 import so.ara.autoconfigure.AraManifestAutoConfiguration;
 import so.ara.autoconfigure.AraProperties;
 import so.ara.autoconfigure.LocalControlPlane;
 
-/** Offers ara-local, when it is on the classpath, as the control plane for local mode. */
-@AutoConfiguration(after = AraManifestAutoConfiguration.class, before = AraClientAutoConfiguration.class)
-@ConditionalOnClass(name = "so.ara.local.AraLocalServer")
+/**
+ * The embedded ara-local as this app's control plane, when it is on the classpath and the mode resolves to local
+ * ({@link LocalModeCondition}), and the client that deploys to it can exist (WebClient present). Ordered after Testcontainers' service connections so that their connection details
+ * take precedence in {@code auto} mode.
+ */
+@AutoConfiguration(after = AraManifestAutoConfiguration.class, before = AraClientAutoConfiguration.class,
+        afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
+@ConditionalOnClass(name = { "so.ara.local.AraLocalServer",
+        "org.springframework.web.reactive.function.client.WebClient" })
+@Conditional(LocalModeCondition.class)
 public final class AraLocalModeAutoConfiguration {
 
-    @Bean(destroyMethod = "close")
+    @Bean
     @ConditionalOnMissingBean(LocalControlPlane.class)
-    EmbeddedAraLocal embeddedAraLocal(AraProperties properties) {
-        return new EmbeddedAraLocal(properties.local());
+    EmbeddedAraLocal embeddedAraLocal(AraProperties properties, Environment environment) {
+        return new EmbeddedAraLocal(properties.local(), LocalModeCondition.reason(environment));
     }
 }

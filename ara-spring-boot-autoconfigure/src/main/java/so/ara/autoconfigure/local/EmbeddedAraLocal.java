@@ -4,43 +4,67 @@ import java.nio.file.Path;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import so.ara.autoconfigure.AraProperties;
 import so.ara.autoconfigure.LocalControlPlane;
 import so.ara.local.AraLocalServer;
 import so.ara.local.AraLocalSettings;
 
-/** ara-local started inside this JVM on 127.0.0.1, only when the mode resolves to local; stopped with the context. */
-public final class EmbeddedAraLocal implements LocalControlPlane, AutoCloseable {
+/**
+ * ara-local inside this JVM on 127.0.0.1, as a bean with its own lifecycle: it starts when the bean is initialized
+ * (before anything that needs its address) and stops with the application context. The bean exists only when the mode
+ * resolves to local ({@link LocalModeCondition}).
+ */
+public final class EmbeddedAraLocal implements LocalControlPlane, InitializingBean, DisposableBean {
 
     private static final Log logger = LogFactory.getLog(EmbeddedAraLocal.class);
 
     private final AraProperties.Local properties;
-    private AraLocalServer server;
+    private final String reason;
+    private volatile AraLocalServer server;
 
-    public EmbeddedAraLocal(AraProperties.Local properties) {
+    /** {@code reason} says in the startup log line why local mode was chosen. */
+    public EmbeddedAraLocal(AraProperties.Local properties, String reason) {
         this.properties = properties;
+        this.reason = reason;
     }
 
     @Override
-    public synchronized Endpoint start() {
-        if (server == null) {
-            server = AraLocalServer.start(settings());
-            logger.info("Started the embedded ara-local control plane at " + server.baseUrl()
-                    + " (no Ara credentials resolved; set ara.api-key or ARA_API_KEY to deploy to Ara)");
-            logger.info("ara-local console: " + server.consoleUrl());
+    public void afterPropertiesSet() {
+        this.server = AraLocalServer.start(settings());
+        logger.info("Started the embedded ara-local control plane at " + this.server.baseUrl() + " (" + this.reason
+                + ")");
+        logger.info("ara-local console: " + this.server.consoleUrl());
+    }
+
+    @Override
+    public String baseUrl() {
+        return running().baseUrl();
+    }
+
+    @Override
+    public String apiKey() {
+        return running().apiKey();
+    }
+
+    private AraLocalServer running() {
+        AraLocalServer current = this.server;
+        if (current == null) {
+            throw new IllegalStateException("The embedded ara-local control plane is not running");
         }
-        return new Endpoint(server.baseUrl(), server.apiKey());
+        return current;
     }
 
     private AraLocalSettings settings() {
-        AraLocalSettings settings = AraLocalSettings.defaults().withPort(properties.port());
-        if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
-            settings = settings.withApiKey(properties.apiKey().trim());
+        AraLocalSettings settings = AraLocalSettings.defaults().withPort(this.properties.port());
+        if (this.properties.apiKey() != null && !this.properties.apiKey().isBlank()) {
+            settings = settings.withApiKey(this.properties.apiKey().trim());
         }
-        if (properties.stateFile() != null && !properties.stateFile().isBlank()) {
-            settings = settings.withStateFile(Path.of(properties.stateFile()));
+        if (this.properties.stateFile() != null && !this.properties.stateFile().isBlank()) {
+            settings = settings.withStateFile(Path.of(this.properties.stateFile()));
         }
-        AraProperties.Model model = properties.model();
+        AraProperties.Model model = this.properties.model();
         if (model != null && model.baseUrl() != null && !model.baseUrl().isBlank()) {
             settings = settings.withModel(AraLocalSettings.ModelSettings.openAiCompatible(model.baseUrl(),
                     model.name(), model.apiKey()));
@@ -49,10 +73,17 @@ public final class EmbeddedAraLocal implements LocalControlPlane, AutoCloseable 
     }
 
     @Override
-    public synchronized void close() {
-        if (server != null) {
-            server.close();
-            server = null;
+    public void destroy() {
+        AraLocalServer current = this.server;
+        this.server = null;
+        if (current != null) {
+            current.close();
         }
+    }
+
+    @Override
+    public String toString() {
+        AraLocalServer current = this.server;
+        return "EmbeddedAraLocal[" + (current != null ? current.baseUrl() : "stopped") + "]";
     }
 }

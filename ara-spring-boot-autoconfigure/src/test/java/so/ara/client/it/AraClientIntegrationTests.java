@@ -498,6 +498,34 @@ class AraClientIntegrationTests {
     }
 
     @Test
+    void runtimeCallsReuseTheAppIdTheDeployFound() {
+        io.micrometer.observation.ObservationRegistry registry = io.micrometer.observation.ObservationRegistry.create();
+        List<String> uris = new java.util.concurrent.CopyOnWriteArrayList<>();
+        registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(io.micrometer.observation.Observation.Context context) {
+                uris.add(context.getLowCardinalityKeyValue("method").getValue() + " "
+                        + context.getLowCardinalityKeyValue("uri").getValue());
+            }
+        });
+        AraClient client = new AraClient(manifest(slug()), WebClient.builder(),
+                credentials(server.baseUrl(), server.apiKey(), Map.of()), FAST, registry);
+        client.deploy(withCallbackSecret()).block(WAIT);
+        for (int i = 0; i < 3; i++) {
+            RunResponse response = client.run(RunRequest.of("triage_agent", Map.of("message", "hi " + i)))
+                    .block(WAIT);
+            assertThat(response.status()).isEqualTo("completed");
+        }
+        assertThat(uris).filteredOn("GET /apps"::equals).hasSize(1);
+        assertThat(uris).filteredOn("POST /v1/apps/{app_id}/run"::equals).hasSize(3);
+    }
+
+    @Test
     void connectionRefusedIsAraConnectionException() throws Exception {
         int port;
         try (var socket = new java.net.ServerSocket(0)) {

@@ -1,0 +1,276 @@
+package so.ara.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import so.ara.client.AraHttp.Auth;
+import so.ara.json.AraJson;
+import so.ara.spec.EnvKeys;
+import so.ara.spec.Secret;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static so.ara.client.JsonBodies.objectOr;
+import static so.ara.client.JsonBodies.textOr;
+
+/**
+ * The deploy flow of reference §5.1 for one manifest: find by slug, create or update, activate, sync and reconcile
+ * secrets, mint the runtime key, optionally warm up.
+ */
+final class DeployFlow {
+
+    private static final Pattern SECRET_CALL = Pattern.compile("\\bsecret\\(\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    static final String SECRETS_UNSUPPORTED = "Secret sync failed because this backend does not support App SDK "
+            + "secret routes yet. Upgrade backend to a version with /apps/%s/secrets support, or remove "
+            + "runtime(secrets=...) declarations.";
+
+    private final ObjectNode manifest;
+    private final String slug;
+    private final AraHttp http;
+    private final AppIds appIds;
+    private final RuntimeKeys keys;
+    private final Runs runs;
+
+    DeployFlow(ObjectNode manifest, String slug, AraHttp http, AppIds appIds, RuntimeKeys keys, Runs runs) {
+        this.manifest = manifest;
+        this.slug = slug;
+        this.http = http;
+        this.appIds = appIds;
+        this.keys = keys;
+        this.runs = runs;
+    }
+
+    /** Deploys the manifest exactly as reference §5.1. */
+    Mono<DeployResult> deploy(DeployOptions options) {
+        return Mono.defer(() -> {
+            String onExisting = options.onExisting().strip().toLowerCase(Locale.ROOT);
+            if (!onExisting.equals("update") && !onExisting.equals("error")) {
+                return Mono.error(new IllegalArgumentException("on_existing must be one of: update, error"));
+            }
+            SecretPlan plan = secretPlan(options);
+            ObjectNode payload = AraJson.mapper().createObjectNode();
+            payload.put("name", textOr(this.manifest, "name", this.slug));
+            payload.put("description", textOr(this.manifest, "description", ""));
+            payload.set("agent", objectOr(this.manifest, "agent", false));
+            payload.set("workflows", objectOr(this.manifest, "workflows", true));
+            payload.set("interfaces", objectOr(this.manifest, "interfaces", false));
+            payload.set("runtime_profile", plan.runtimeProfile());
+            return this.appIds.find().flatMap(existing -> {
+                if (existing.isPresent() && onExisting.equals("error")) {
+                    return Mono.error(new AraException("Project '" + this.slug
+                            + "' already exists for this account (app_id=" + existing.get() + ")."));
+                }
+                Mono<String> appId = existing.isPresent() ? update(existing.get(), payload, options.activate())
+                        : create(payload, options.activate());
+                return appId.doOnNext(this.appIds::remember).flatMap(id -> syncSecrets(id, plan)
+                        .flatMap(secrets -> this.keys.mint(id,
+                                options.keyName() != null && !options.keyName().isBlank() ? options.keyName().strip()
+                                        : this.slug + "-py-local",
+                                options.keyRpm(), "deploy failed: runtime key missing")
+                                .flatMap(key -> warmup(id, key, options)
+                                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                                        .map(warm -> new DeployResult(id, this.slug, true, key, warm.orElse(null),
+                                                secrets)))));
+            });
+        });
+    }
+
+    private Mono<String> update(String appId, ObjectNode payload, boolean activate) {
+        ObjectNode body = payload.deepCopy();
+        if (activate) {
+            body.put("status", "active");
+        }
+        return this.http.call(HttpMethod.PATCH, AraUri.of("/apps/{app_id}", appId), body,
+                this.http.controlPlane()).thenReturn(appId);
+    }
+
+    private Mono<String> create(ObjectNode payload, boolean activate) {
+        ObjectNode body = payload.deepCopy();
+        body.put("slug", this.slug);
+        Mono<String> created = this.http.call(HttpMethod.POST, AraUri.of("/apps"), body, this.http.controlPlane())
+                .onErrorMap(AraApiException.class, ex -> ex.getStatus() == 409 ? new AraApiException(
+                        "Project name is already taken. Choose a different DNS-safe project_name (lowercase letters, "
+                                + "digits, hyphens) and retry deploy.",
+                        409, ex.getMethod(), ex.getPath(), ex.getResponseBody(), null) : ex)
+                .flatMap(answer -> {
+                    String id = Json.text(Json.node(answer, "app"), "id");
+                    return id == null || id.isBlank() ? Mono.error(new AraException("deploy failed: missing app id"))
+                            : Mono.just(id);
+                });
+        if (!activate) {
+            return created;
+        }
+        return created.flatMap(id -> this.http.call(HttpMethod.PATCH, AraUri.of("/apps/{app_id}", id),
+                Map.of("status", "active"), this.http.controlPlane())
+                .thenReturn(id));
+    }
+
+    record SecretPlan(ObjectNode runtimeProfile, List<Secret> definitions, boolean reconcile) {
+    }
+
+    SecretPlan secretPlan(DeployOptions options) {
+        JsonNode profileNode = this.manifest.get("runtime_profile");
+        ObjectNode profile = profileNode instanceof ObjectNode o ? o.deepCopy() : AraJson.mapper().createObjectNode();
+        boolean hadRefs = profile.has("secret_refs");
+        Map<String, Secret> definitions = new LinkedHashMap<>();
+        for (Secret definition : options.secrets()) {
+            definitions.putIfAbsent(definition.name(), definition);
+        }
+        LinkedHashSet<String> required = new LinkedHashSet<>();
+        addKeys(required, options.requiredEnvKeys());
+        addKeys(required, Json.texts(profile.get("__required_env_keys")));
+        JsonNode tools = Json.node(Json.node(this.manifest, "agent"), "tools");
+        if (tools != null && tools.isArray()) {
+            for (JsonNode tool : tools) {
+                addKeys(required, Json.texts(tool.get("required_env")));
+                String source = Json.text(tool, "source");
+                if (source != null) {
+                    Matcher matcher = SECRET_CALL.matcher(source);
+                    while (matcher.find()) {
+                        String key = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+                        if (EnvKeys.isUserKey(key)) {
+                            required.add(key);
+                        }
+                    }
+                }
+            }
+        }
+        profile.remove("__secret_definitions");
+        profile.remove("__required_env_keys");
+        ArrayNode refs = profile.get("secret_refs") instanceof ArrayNode a ? a : null;
+        if (!required.isEmpty()) {
+            Map<String, String> values = new LinkedHashMap<>();
+            List<String> missing = new ArrayList<>();
+            for (String key : required) {
+                String value = this.http.credentials().environment().getTrimmed(key);
+                if (value == null) {
+                    missing.add(key);
+                }
+                else {
+                    values.put(key, value);
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new AraException("Missing required environment variables for deploy-time secret sync: "
+                        + String.join(", ", missing));
+            }
+            Secret envSecret = Secret.fromDict(values);
+            definitions.putIfAbsent(envSecret.name(), envSecret);
+        }
+        if (!definitions.isEmpty()) {
+            if (refs == null) {
+                refs = profile.putArray("secret_refs");
+            }
+            Set<String> referenced = new LinkedHashSet<>();
+            for (JsonNode ref : refs) {
+                String name = Json.text(ref, "name");
+                if (name != null) {
+                    referenced.add(name.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+            for (Secret definition : definitions.values()) {
+                if (referenced.add(definition.name())) {
+                    ObjectNode ref = refs.addObject();
+                    ref.put("name", definition.name());
+                    if (!definition.requiredKeys().isEmpty()) {
+                        ArrayNode keys = ref.putArray("required_keys");
+                        definition.requiredKeys().forEach(keys::add);
+                    }
+                }
+            }
+        }
+        boolean reconcile = hadRefs || profile.has("secret_refs");
+        return new SecretPlan(profile, List.copyOf(definitions.values()), reconcile);
+    }
+
+    private static void addKeys(Set<String> target, List<String> keys) {
+        for (String key : keys) {
+            String trimmed = key == null ? "" : key.strip();
+            if (!trimmed.isEmpty()) {
+                target.add(trimmed);
+            }
+        }
+    }
+
+    private Mono<DeployResult.Secrets> syncSecrets(String appId, SecretPlan plan) {
+        List<String> synced = new ArrayList<>();
+        List<String> referencedOnly = new ArrayList<>();
+        AraUri secretsPath = AraUri.of("/apps/{app_id}/secrets", appId);
+        Mono<Void> upserts = Flux.fromIterable(plan.definitions()).concatMap(definition -> {
+            if (!definition.hasValues()) {
+                referencedOnly.add(definition.name());
+                return Mono.empty();
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", definition.name());
+            body.put("values", definition.values());
+            return this.http.call(HttpMethod.POST, secretsPath, body,
+                    this.http.controlPlane())
+                    .onErrorMap(AraApiException.class, ex -> secretsCompat(ex, appId))
+                    .doOnSuccess(ignored -> synced.add(definition.name()))
+                    .then();
+        }).then();
+        Mono<Void> reconcile = !plan.reconcile() ? Mono.empty()
+                : this.http.call(HttpMethod.GET, secretsPath, null, this.http.controlPlane())
+                        .onErrorMap(AraApiException.class, ex -> secretsCompat(ex, appId))
+                        .flatMapMany(body -> {
+                            Set<String> desired = new LinkedHashSet<>();
+                            plan.definitions().forEach(d -> desired.add(d.name()));
+                            JsonNode refs = plan.runtimeProfile().get("secret_refs");
+                            if (refs != null) {
+                                refs.forEach(r -> {
+                                    String n = Json.text(r, "name");
+                                    if (n != null) {
+                                        desired.add(n.strip().toLowerCase(Locale.ROOT));
+                                    }
+                                });
+                            }
+                            List<String> stale = new ArrayList<>();
+                            JsonNode secrets = Json.node(body, "secrets");
+                            if (secrets != null && secrets.isArray()) {
+                                for (JsonNode secret : secrets) {
+                                    String name = Json.text(secret, "name");
+                                    if (name != null && !desired.contains(name.strip().toLowerCase(Locale.ROOT))) {
+                                        stale.add(name);
+                                    }
+                                }
+                            }
+                            return Flux.fromIterable(stale);
+                        })
+                        .concatMap(name -> this.http.call(HttpMethod.DELETE,
+                                AraUri.of("/apps/{app_id}/secrets/{name}", appId, name), null,
+                                this.http.controlPlane())
+                                .onErrorResume(AraApiException.class,
+                                        ex -> ex.getStatus() == 404 ? Mono.empty() : Mono.error(ex)))
+                        .then();
+        return upserts.then(reconcile).then(Mono.fromSupplier(() -> new DeployResult.Secrets(synced, referencedOnly)));
+    }
+
+    private static Throwable secretsCompat(AraApiException ex, String appId) {
+        if (ex.getStatus() == 404) {
+            return new AraApiException(String.format(SECRETS_UNSUPPORTED, appId), 404, ex.getMethod(), ex.getPath(),
+                    ex.getResponseBody(), null);
+        }
+        return ex;
+    }
+
+    private Mono<JsonNode> warmup(String appId, String key, DeployOptions options) {
+        if (!options.warm()) {
+            return Mono.empty();
+        }
+        return this.runs.postRun(appId, options.warmAgentId(), true, AraJson.mapper().createObjectNode(),
+                Auth.bearer(key));
+    }
+}

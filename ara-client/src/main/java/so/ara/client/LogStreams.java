@@ -1,0 +1,37 @@
+package so.ara.client;
+
+import java.util.Map;
+
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
+
+/**
+ * {@code GET /v1/apps/{id}/logs/stream} as typed rows. With reconnect on, a dropped connection is reopened with
+ * {@code Last-Event-ID} after an exponential backoff (honouring {@code retry:}); rows already seen are skipped.
+ */
+final class LogStreams {
+
+    private final AraHttp http;
+    private final AppIds appIds;
+    private final RuntimeKeys keys;
+
+    LogStreams(AraHttp http, AppIds appIds, RuntimeKeys keys) {
+        this.http = http;
+        this.appIds = appIds;
+        this.keys = keys;
+    }
+
+    Flux<LogEvent> logs(LogStreamOptions options) {
+        boolean reconnect = options.reconnect() != null ? options.reconnect() : this.http.settings().reconnect();
+        return this.appIds.get().flatMapMany(id -> this.keys.auth(id, options.auth()).flatMapMany(auth -> {
+            AraUri uri = AraUri.of("/v1/apps/{app_id}/logs/stream", id);
+            return SseStreams.logEvents(lastId -> this.http.sse(HttpMethod.GET, uri, null, auth,
+                    lastId != null ? Map.of("Last-Event-ID", lastId) : Map.of(), null), uri.expanded(), reconnect,
+                    this.http.settings(), options.lastEventId());
+        }));
+    }
+
+    Flux<LogEvent> runEvents(String runId, LogStreamOptions options) {
+        return logs(options).filter(event -> runId.equals(event.runId())).takeUntil(LogEvent::isTerminal);
+    }
+}

@@ -1,0 +1,78 @@
+package so.ara.client;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Mono;
+import so.ara.client.AraHttp.Auth;
+import so.ara.credentials.AraCredentials;
+
+import static so.ara.client.JsonBodies.nonBlank;
+
+/**
+ * Runtime credentials of one slug (reference §5.4): an explicit app-header key or runtime key wins, then the
+ * configured ones, then the key minted by deploy (remembered in memory), else one is provisioned once under a lock.
+ */
+final class RuntimeKeys {
+
+    static final String PROVISION_FAILED = "Failed to provision runtime key for this app.";
+
+    private final String slug;
+    private final AraHttp http;
+    private final Map<String, String> remembered;
+    private final Map<String, Mono<String>> provisioning;
+
+    RuntimeKeys(String slug, AraHttp http, Map<String, String> remembered, Map<String, Mono<String>> provisioning) {
+        this.slug = slug;
+        this.http = http;
+        this.remembered = remembered;
+        this.provisioning = provisioning;
+    }
+
+    Optional<String> remembered() {
+        return Optional.ofNullable(this.remembered.get(this.slug));
+    }
+
+    /** {@code POST /apps/{id}/keys}; the key is remembered for this slug. */
+    Mono<String> mint(String appId, String name, int rpm, String missingMessage) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("requests_per_minute", rpm);
+        return this.http.call(HttpMethod.POST, AraUri.of("/apps/{app_id}/keys", appId), body,
+                this.http.controlPlane()).flatMap(answer -> {
+                    String key = Json.text(answer, "key");
+                    if (key == null || key.isBlank()) {
+                        return Mono.error(new AraException(missingMessage));
+                    }
+                    this.remembered.put(this.slug, key);
+                    return Mono.just(key);
+                });
+    }
+
+    Mono<Auth> auth(String appId, RuntimeAuth override) {
+        RuntimeAuth given = override != null ? override : RuntimeAuth.DEFAULT;
+        if (nonBlank(given.appHeaderKey())) {
+            return Mono.just(Auth.appKey(given.appHeaderKey().strip()));
+        }
+        if (nonBlank(given.runtimeKey())) {
+            return Mono.just(Auth.bearer(given.runtimeKey().strip()));
+        }
+        AraCredentials credentials = this.http.credentials();
+        if (credentials.appHeaderKey() != null) {
+            return Mono.just(Auth.appKey(credentials.appHeaderKey()));
+        }
+        if (credentials.runtimeKey() != null) {
+            return Mono.just(Auth.bearer(credentials.runtimeKey()));
+        }
+        String cached = this.remembered.get(this.slug);
+        if (cached != null) {
+            return Mono.just(Auth.bearer(cached));
+        }
+        return this.provisioning.computeIfAbsent(this.slug, s -> Mono.defer(() -> {
+            String again = this.remembered.get(s);
+            return again != null ? Mono.just(again) : mint(appId, s + "-py-local", 60, PROVISION_FAILED);
+        }).doFinally(signal -> this.provisioning.remove(s)).cache()).map(Auth::bearer);
+    }
+}
