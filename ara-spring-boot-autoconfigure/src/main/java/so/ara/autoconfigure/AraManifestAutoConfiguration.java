@@ -39,7 +39,8 @@ public final class AraManifestAutoConfiguration {
         if (properties.interfaces().inheritOwnerTools() != null) {
             builder.interfaces(java.util.Map.of("inherit_owner_tools", properties.interfaces().inheritOwnerTools()));
         }
-        AraDeclarations declarations = new AraDeclarations(new SpringNamedSpecs(beanFactory, properties, profiles));
+        AraDeclarations declarations = new AraDeclarations(new SpringNamedSpecs(beanFactory, properties, profiles),
+                new EmbeddedValues(beanFactory, environment));
         DeclaredMethods methods = new DeclaredMethods();
         new AraBeanScanner(beanFactory, declarations).scan(builder, problems, methods);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
