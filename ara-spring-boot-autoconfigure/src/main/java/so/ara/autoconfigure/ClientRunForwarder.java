@@ -113,8 +113,15 @@ final class ClientRunForwarder implements EndpointRunForwarder {
         return response.raw().path("error").isString() ? response.raw().path("error").asString() : null;
     }
 
-    /** 429 and 503 keep their status and Retry-After; other upstream errors stay as they are (a 502). */
-    private static Throwable upstream(AraApiException ex) {
+    /**
+     * 429 and 503 keep their status and Retry-After; a 413 (the runtime's own body limit, below this endpoint's) is a
+     * 413, since nothing ran; other upstream errors stay as they are (a 502).
+     */
+    static Throwable upstream(AraApiException ex) {
+        if (ex.getStatus() == 413) {
+            return new EndpointForwardingException(HttpStatus.CONTENT_TOO_LARGE,
+                    "The Ara runtime refused the request as too large; send a smaller body.", ex);
+        }
         if (ex.getStatus() == 429 || ex.getStatus() == 503) {
             Long seconds = ex.getRetryAfterSeconds();
             return EndpointForwardingException.retryLater(HttpStatusCode.valueOf(ex.getStatus()),
