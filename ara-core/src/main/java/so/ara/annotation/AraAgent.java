@@ -14,6 +14,8 @@ import java.lang.annotation.Target;
  * @AraAgent(entrypoint = true, instructions = "Triage incoming support tickets.", skills = "lookupTicket")
  * String triage(Map<String, Object> input) { return "Triage the ticket in " + input.get("input"); }
  * }</pre>
+ * {@code ${...}} placeholders resolve in {@code id}, {@code skills}, {@code handoffTo}, {@code runtime} and
+ * {@code sandbox}. Free text ({@code instructions}) is taken as written: prompts may contain {@code ${...}} literally.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -11,6 +11,9 @@ import java.lang.annotation.Target;
  * Runs an {@link AraAgent} or {@link AraTool} method on a schedule. Give {@code cron}, {@code at} or {@code every}.
  * Ids are stable: the slug of {@code id} (or the method name), suffixed {@code --<trigger>} when several triggers are
  * given.
+ * <p>
+ * {@code ${...}} placeholders resolve in {@code id}, {@code cron}, {@code at}, {@code every}, {@code timezone},
+ * {@code runAgent} and {@code runTool}, as they do in {@code @Scheduled}: {@code cron = "${desk.cron}"}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,8 +29,12 @@ public @interface AraSchedule {
     /** {@code HH:MM} daily times, 5-field cron expressions, or ISO-8601 one-shot instants (UTC unless an offset). */
     String[] at() default {};
 
-    /** Fixed interval in seconds (at least 60). Cannot be combined with cron or at. */
-    long every() default 0;
+    /**
+     * Fixed interval, at least one minute, in whole seconds: plain seconds ({@code "3600"}), a simple duration
+     * ({@code "90m"}, {@code "1h"}, {@code "2d"}; units {@code s}, {@code m}, {@code h}, {@code d}) or ISO-8601
+     * ({@code "PT1H"}). Cannot be combined with cron or at.
+     */
+    String every() default "";
 
     String timezone() default "UTC";
 

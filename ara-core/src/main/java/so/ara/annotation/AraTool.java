@@ -9,6 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Declares an Ara tool on a bean method. Its JSON parameter schema is derived from the method signature (records,
  * enums, lists, {@code Optional}); describe parameters with {@link AraParam}.
+ * <p>
+ * {@code ${...}} placeholders resolve in {@code id} and {@code requiredEnv}. Free text ({@code description},
+ * {@code parameters}, {@code pythonSource}) is taken as written.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

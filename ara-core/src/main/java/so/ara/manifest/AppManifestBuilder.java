@@ -36,6 +36,7 @@ public final class AppManifestBuilder {
     private Map<String, Object> interfaces = Map.of();
     private RuntimeProfile runtimeProfile = RuntimeProfile.EMPTY;
     private PythonSources sources = PythonSources.withoutCallback("app");
+    private java.util.Set<String> builtinSkills;
 
     public AppManifestBuilder(String projectName) {
         this.projectName = projectName == null ? "" : projectName.trim();
@@ -55,6 +56,17 @@ public final class AppManifestBuilder {
     /** How the Python source of Java tools and prompt methods is generated. */
     public AppManifestBuilder sources(PythonSources sources) {
         this.sources = sources;
+        return this;
+    }
+
+    /**
+     * Checks the ids that skills, {@code handoffTo}, {@code runAgent} and {@code runTool} name (off unless called):
+     * each must be an agent or tool of this app, a connector token, or one of Ara's built-ins ({@code
+     * automation_create}) or {@code extraBuiltins}. Unknown ones are problems, with a "did you mean" when one is close.
+     */
+    public AppManifestBuilder checkReferences(java.util.Collection<String> extraBuiltins) {
+        this.builtinSkills = new java.util.LinkedHashSet<>(ReferenceCheck.BUILTIN_SKILLS);
+        this.builtinSkills.addAll(extraBuiltins);
         return this;
     }
 
@@ -103,6 +115,12 @@ public final class AppManifestBuilder {
             defaultAgentId = agentRows.get(0).id();
         }
         checkEndpointsUnique(problems);
+        if (builtinSkills != null) {
+            ReferenceCheck references = new ReferenceCheck(agentRows.stream().map(AgentRow::id).toList(),
+                    toolRows.stream().map(row -> row.function().name()).toList(), builtinSkills);
+            agents.forEach(agent -> references.agent(agent, problems::add));
+            tools.forEach(tool -> references.tool(tool, problems::add));
+        }
         problems.throwIfAny();
         return new AppManifest(projectName, projectName, "", agentBlock(agentRows, toolRows, defaultAgentId),
                 WorkflowBuilder.workflows(agentRows), interfacesWithEndpoints(agentRows), runtimeProfile);

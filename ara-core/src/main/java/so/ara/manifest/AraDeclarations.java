@@ -12,6 +12,7 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
+import org.springframework.util.StringValueResolver;
 
 /**
  * Finds the Ara-annotated methods of one class (its own and inherited, including interface methods) and reads them in
@@ -24,6 +25,11 @@ public final class AraDeclarations {
 
     public AraDeclarations(NamedSpecs namedSpecs) {
         this.reader = new DeclarationReader(namedSpecs);
+    }
+
+    /** With {@code values} resolving {@code ${...}} placeholders in configurable attributes. */
+    public AraDeclarations(NamedSpecs namedSpecs, StringValueResolver values) {
+        this.reader = new DeclarationReader(namedSpecs, values);
     }
 
     /** Whether the class has any Ara-annotated method; cheap enough to call for every bean type. */

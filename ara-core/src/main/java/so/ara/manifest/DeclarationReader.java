@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.util.StringValueResolver;
 import so.ara.annotation.AraAgent;
 import so.ara.annotation.AraEndpoint;
 import so.ara.annotation.AraSchedule;
@@ -28,13 +29,23 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads {@code @AraAgent}, {@code @AraTool}, {@code @AraSchedule} and {@code @AraEndpoint} from one method into
  * declarations, checking what the annotations alone cannot (signatures, JSON attributes, combinations). Annotations are
  * found with {@link MergedAnnotations} over the type hierarchy, so they may sit on an interface or superclass method.
+ * Attributes a user would configure (ids, cron, at, every, timezone, paths, labels, secret variable names) go through
+ * a {@link StringValueResolver}, so {@code ${...}} placeholders resolve as in {@code @Scheduled}; free text
+ * (instructions, descriptions, JSON, Python source) is taken as written.
  */
 public final class DeclarationReader {
 
     private final NamedSpecs namedSpecs;
+    private final StringValueResolver values;
 
     public DeclarationReader(NamedSpecs namedSpecs) {
+        this(namedSpecs, value -> value);
+    }
+
+    /** {@code values} resolves placeholders in configurable attributes (e.g. a bean factory's embedded values). */
+    public DeclarationReader(NamedSpecs namedSpecs, StringValueResolver values) {
         this.namedSpecs = namedSpecs;
+        this.values = values;
     }
 
     /** Whether the method carries any Ara annotation. */
@@ -86,12 +97,14 @@ public final class DeclarationReader {
     private AgentDecl agentDecl(String origin, Method method, AraAgent agent, List<AraSchedule> schedules,
             AraEndpoint endpoint) {
         checkAgentSignature(method);
-        return new AgentDecl(origin, agent.id(), method.getName(), agent.instructions(), agent.entrypoint(),
-                agent.skills().length == 0 ? null : List.of(agent.skills()), List.of(agent.handoffTo()),
-                agent.alwaysOn(), agent.runtime().isBlank() ? null : namedSpecs.runtime(agent.runtime().trim()),
-                agent.sandbox().isBlank() ? null : namedSpecs.sandbox(agent.sandbox().trim()),
-                scheduleDecls(schedules), endpoint == null ? null : endpointDecl(endpoint),
-                ParameterSchemas.forMethod(method));
+        String runtime = value("@AraAgent", "runtime", agent.runtime());
+        String sandbox = value("@AraAgent", "sandbox", agent.sandbox());
+        return new AgentDecl(origin, value("@AraAgent", "id", agent.id()), method.getName(), agent.instructions(),
+                agent.entrypoint(), agent.skills().length == 0 ? null : values("@AraAgent", "skills", agent.skills()),
+                values("@AraAgent", "handoffTo", agent.handoffTo()), agent.alwaysOn(),
+                runtime.isBlank() ? null : namedSpecs.runtime(runtime.trim()),
+                sandbox.isBlank() ? null : namedSpecs.sandbox(sandbox.trim()), scheduleDecls(schedules),
+                endpoint == null ? null : endpointDecl(endpoint), ParameterSchemas.forMethod(method));
     }
 
     private ToolDecl toolDecl(String origin, Method method, AraTool tool, List<AraSchedule> schedules) {
@@ -99,8 +112,8 @@ public final class DeclarationReader {
                 : jsonObject(tool.parameters(), "@AraTool(parameters = ...)");
         String source = tool.pythonSource().isBlank() ? null : PythonSourceText.load(tool.pythonSource(),
                 method.getDeclaringClass().getClassLoader());
-        return new ToolDecl(origin, tool.id(), method.getName(), tool.description(), parameters,
-                List.of(tool.requiredEnv()), source, scheduleDecls(schedules));
+        return new ToolDecl(origin, value("@AraTool", "id", tool.id()), method.getName(), tool.description(),
+                parameters, values("@AraTool", "requiredEnv", tool.requiredEnv()), source, scheduleDecls(schedules));
     }
 
     /** One input ({@code Map} or a record/POJO), returning {@code String} or {@code Mono<String>}. */
@@ -128,27 +141,31 @@ public final class DeclarationReader {
         }
     }
 
-    private static List<ScheduleDecl> scheduleDecls(List<AraSchedule> schedules) {
+    private List<ScheduleDecl> scheduleDecls(List<AraSchedule> schedules) {
         List<ScheduleDecl> decls = new ArrayList<>();
         for (AraSchedule schedule : schedules) {
-            decls.add(new ScheduleDecl(schedule.id(), schedule.cron(), Arrays.asList(schedule.at()), schedule.every(),
-                    schedule.timezone(), scheduleRun(schedule)));
+            decls.add(new ScheduleDecl(value("@AraSchedule", "id", schedule.id()),
+                    value("@AraSchedule", "cron", schedule.cron()), values("@AraSchedule", "at", schedule.at()),
+                    IntervalText.seconds(value("@AraSchedule", "every", schedule.every())),
+                    value("@AraSchedule", "timezone", schedule.timezone()), scheduleRun(schedule)));
         }
         return decls;
     }
 
-    private static ScheduleRun scheduleRun(AraSchedule schedule) {
-        boolean agent = !schedule.runAgent().isBlank();
-        boolean tool = !schedule.runTool().isBlank();
+    private ScheduleRun scheduleRun(AraSchedule schedule) {
+        String runAgent = value("@AraSchedule", "runAgent", schedule.runAgent());
+        String runTool = value("@AraSchedule", "runTool", schedule.runTool());
+        boolean agent = !runAgent.isBlank();
+        boolean tool = !runTool.isBlank();
         if (agent && tool) {
             throw new IllegalArgumentException("@AraSchedule takes runAgent or runTool, not both");
         }
         if (agent) {
-            return Invoke.agent(schedule.runAgent(), schedule.input().isBlank() ? null
+            return Invoke.agent(runAgent, schedule.input().isBlank() ? null
                     : AraJson.mapper().convertValue(jsonObject(schedule.input(), "@AraSchedule(input = ...)"), Map.class));
         }
         if (tool) {
-            return Invoke.tool(schedule.runTool(), schedule.args().isBlank() ? null
+            return Invoke.tool(runTool, schedule.args().isBlank() ? null
                     : AraJson.mapper().convertValue(jsonObject(schedule.args(), "@AraSchedule(args = ...)"), Map.class));
         }
         if (!schedule.input().isBlank() || !schedule.args().isBlank()) {
@@ -157,9 +174,30 @@ public final class DeclarationReader {
         return null;
     }
 
-    private static EndpointDecl endpointDecl(AraEndpoint endpoint) {
-        return new EndpointDecl(endpoint.method(), endpoint.path(), endpoint.label(), endpoint.auth().name(),
-                endpoint.headerName(), endpoint.secretEnv(), endpoint.docs());
+    private EndpointDecl endpointDecl(AraEndpoint endpoint) {
+        return new EndpointDecl(endpoint.method().name(), value("@AraEndpoint", "path", endpoint.path()),
+                value("@AraEndpoint", "label", endpoint.label()), endpoint.auth().name(),
+                value("@AraEndpoint", "headerName", endpoint.headerName()),
+                value("@AraEndpoint", "secretEnv", endpoint.secretEnv()), endpoint.docs());
+    }
+
+    /** The attribute with its placeholders resolved; an unresolvable one is reported with the attribute's name. */
+    private String value(String annotation, String attribute, String raw) {
+        if (raw == null || !raw.contains("${")) {
+            return raw;
+        }
+        try {
+            String resolved = values.resolveStringValue(raw);
+            return resolved == null ? "" : resolved;
+        }
+        catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(annotation + "(" + attribute + " = \"" + raw + "\"): " + ex.getMessage(),
+                    ex);
+        }
+    }
+
+    private List<String> values(String annotation, String attribute, String[] raw) {
+        return Arrays.stream(raw).map(value -> value(annotation, attribute, value)).toList();
     }
 
     private static ObjectNode jsonObject(String json, String what) {

@@ -1,6 +1,7 @@
 package so.ara.manifest;
 
 import java.util.Map;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 import so.ara.annotation.AraAgent;
 import so.ara.annotation.AraEndpoint;
@@ -28,7 +29,7 @@ final class ReferenceApps {
 
         @AraAgent(entrypoint = true, skills = "lookup_ticket", instructions = "Triage incoming support tickets.")
         @AraSchedule(cron = "0 9 * * 1-5")
-        @AraEndpoint(method = "POST", auth = Auth.HMAC)
+        @AraEndpoint(method = RequestMethod.POST, auth = Auth.HMAC)
         String triage_agent(Map<String, Object> input) {
             return "Triage the ticket found in input['input'].";
         }
@@ -57,26 +58,26 @@ final class ReferenceApps {
     static class EndpointAuthModes {
 
         @AraAgent(id = "open-agent", entrypoint = true, instructions = "Open.")
-        @AraEndpoint(method = "get", label = "Status Check", auth = Auth.NONE)
+        @AraEndpoint(method = RequestMethod.GET, label = "Status Check", auth = Auth.NONE)
         String none_ep(Map<String, Object> input) {
             return "open";
         }
 
         @AraAgent(id = "header-agent", instructions = "Header.")
-        @AraEndpoint(method = "POST", path = "intake//v1/", auth = Auth.HEADER)
+        @AraEndpoint(method = RequestMethod.POST, path = "intake//v1/", auth = Auth.HEADER)
         String header_ep(Map<String, Object> input) {
             return "header";
         }
 
         @AraAgent(id = "bearer-agent", instructions = "Bearer.")
-        @AraEndpoint(method = "PUT", label = "update", auth = Auth.BEARER, secretEnv = "MY_TOKEN", docs = true)
+        @AraEndpoint(method = RequestMethod.PUT, label = "update", auth = Auth.BEARER, secretEnv = "MY_TOKEN", docs = true)
         String bearer_ep(Map<String, Object> input) {
             return "bearer";
         }
 
         @AraAgent(id = "hmac-agent", instructions = "Hmac.", handoffTo = { "header-agent", "header-agent", " " },
                 alwaysOn = false)
-        @AraEndpoint(method = "POST", path = "/webhooks/support", label = "support-webhook", auth = Auth.HMAC,
+        @AraEndpoint(method = RequestMethod.POST, path = "/webhooks/support", label = "support-webhook", auth = Auth.HMAC,
                 headerName = "X-Sig")
         String hmac_ep(Map<String, Object> input) {
             return "hmac";
@@ -86,7 +87,7 @@ final class ReferenceApps {
     static class EndpointBadMethod {
 
         @AraAgent(instructions = "A.")
-        @AraEndpoint(method = "TRACE")
+        @AraEndpoint(method = RequestMethod.TRACE)
         String a(Map<String, Object> input) {
             return "a";
         }
@@ -105,7 +106,7 @@ final class ReferenceApps {
         @AraAgent(id = "planner", instructions = "Plan research.",
                 skills = { "automation_create", "connector:gmail", "planner-notes" }, runtime = "planner",
                 sandbox = "planner")
-        @AraSchedule(id = "hourly-check", every = 3600)
+        @AraSchedule(id = "hourly-check", every = "3600")
         String planner(Map<String, Object> input) {
             return "plan";
         }

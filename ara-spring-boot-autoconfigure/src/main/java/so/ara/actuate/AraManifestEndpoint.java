@@ -12,7 +12,8 @@ import so.ara.manifest.AppManifest;
 import so.ara.spec.Secret;
 
 /**
- * {@code /actuator/ara}: the manifest as Ara receives it, the secrets it uses (names and keys, never values) and the
+ * {@code /actuator/ara}: the manifest as last deployed (as built at startup until the first deploy), what was rendered
+ * only at deploy time (callback URLs, the callback secret), the secrets it uses (names and keys, never values) and the
  * deploy state.
  */
 @Endpoint(id = "ara")
@@ -28,11 +29,19 @@ public class AraManifestEndpoint {
 
     @ReadOperation
     public Map<String, Object> ara() {
+        AraDeployState.Deployment deployed = deployState.lastDeployment();
+        AppManifest shown = deployed != null ? deployed.manifest() : manifest;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("slug", manifest.slug());
+        body.put("slug", shown.slug());
         body.put("deploy", deployState.describe());
-        body.put("secrets", manifest.secrets().stream().map(AraManifestEndpoint::describe).toList());
-        body.put("manifest", AraJson.mapper().convertValue(manifest, Map.class));
+        body.put("manifestSource", deployed != null ? "as last deployed" : "as built at startup (not deployed yet)");
+        if (deployed != null) {
+            body.put("manifestDigest", deployed.digest());
+            body.put("renderedAtDeploy", deployed.renderedAtDeploy());
+            body.put("syncedSecrets", deployed.secretNames());
+        }
+        body.put("secrets", shown.secrets().stream().map(AraManifestEndpoint::describe).toList());
+        body.put("manifest", AraJson.mapper().convertValue(shown, Map.class));
         return body;
     }
 

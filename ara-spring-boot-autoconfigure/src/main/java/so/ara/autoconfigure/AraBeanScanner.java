@@ -3,6 +3,7 @@ package so.ara.autoconfigure;
 import java.lang.reflect.Proxy;
 import java.util.List;
 
+import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
@@ -12,7 +13,9 @@ import so.ara.manifest.DeclaredMethods;
 
 /**
  * Walks the bean definitions once and reads the Ara-annotated methods of each bean's user class, without creating
- * any bean: types come from the definitions, CGLIB subclasses are unwrapped to the class the user wrote.
+ * any bean: types come from the definitions, CGLIB subclasses are unwrapped to the class the user wrote. The target
+ * bean behind a scoped proxy ({@code scopedTarget.*}) is skipped, as Spring for GraphQL skips it: the proxy bean
+ * declares the same methods, and calls go through it.
  */
 final class AraBeanScanner {
 
@@ -26,6 +29,9 @@ final class AraBeanScanner {
 
     void scan(AppManifestBuilder builder, List<String> problems, DeclaredMethods methods) {
         for (String beanName : beanFactory.getBeanDefinitionNames()) {
+            if (ScopedProxyUtils.isScopedTarget(beanName)) {
+                continue;
+            }
             Class<?> type = userType(beanName);
             if (type != null && !isFrameworkType(type)) {
                 declarations.read(beanName, type, builder, problems::add, methods);

@@ -26,6 +26,7 @@ public final class AraDeployState {
     private final String baseUrl;
     private final Clock clock;
     private final AtomicReference<Snapshot> current;
+    private final AtomicReference<Deployment> lastDeployment = new AtomicReference<>();
 
     public AraDeployState(String mode, String baseUrl, boolean deploys, Clock clock) {
         this.mode = mode;
@@ -58,6 +59,17 @@ public final class AraDeployState {
         current.updateAndGet(s -> new Snapshot(Status.DEPLOYED, appId, null, now, s.attempts(), now));
     }
 
+    /** Records a successful deploy and what was sent. */
+    public void deployed(String appId, Deployment deployment) {
+        lastDeployment.set(deployment);
+        deployed(appId);
+    }
+
+    /** What the last successful deploy sent, or null before the first one. */
+    public Deployment lastDeployment() {
+        return lastDeployment.get();
+    }
+
     /** Records a failure; {@code error} must already be free of secrets (client errors are). */
     public void failed(String error) {
         current.updateAndGet(s -> new Snapshot(Status.FAILED, s.appId(), error, s.lastDeployedAt(), s.attempts(),
@@ -83,6 +95,18 @@ public final class AraDeployState {
         }
         details.put("attempts", snapshot.attempts());
         return details;
+    }
+
+    /**
+     * What one deploy sent: the manifest as Ara received it, its digest, and what was rendered only at deploy time.
+     *
+     * @param manifest         the manifest as deployed
+     * @param digest           {@code sha256:<hex>} of the manifest's JSON as sent
+     * @param renderedAtDeploy parts that differ from the manifest built at startup (callback URLs, the callback secret)
+     * @param secretNames      the secrets synced with the deploy (names only)
+     */
+    public record Deployment(so.ara.manifest.AppManifest manifest, String digest, java.util.List<String> renderedAtDeploy,
+            java.util.List<String> secretNames) {
     }
 
     public record Snapshot(Status status, String appId, String error, Instant lastDeployedAt, int attempts,

@@ -1,17 +1,27 @@
 package so.ara.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import so.ara.autoconfigure.endpoint.AraEndpointCatalog;
+import so.ara.autoconfigure.endpoint.EndpointAvailability;
 import so.ara.autoconfigure.endpoint.EndpointRunForwarder;
 import so.ara.client.AraClient;
 import so.ara.manifest.AppManifest;
 import so.ara.manifest.EndpointSpec;
 
-/** What the endpoint routes serve (the manifest's endpoints) and where they send runs (the {@link AraClient}). */
+/**
+ * What the endpoint routes serve (the manifest's endpoints), where they send runs (the {@link AraClient}), when they
+ * may (once deployed), and a client codec limit that fits the largest body an endpoint accepts.
+ */
 @Configuration(proxyBeanMethods = false)
 class AraEndpointBridgeConfiguration {
 
@@ -33,7 +43,29 @@ class AraEndpointBridgeConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EndpointRunForwarder araEndpointRunForwarder(AraClient client) {
-        return new ClientRunForwarder(client);
+    EndpointRunForwarder araEndpointRunForwarder(AraClient client, Environment environment) {
+        Duration timeout = Binder.get(environment).bind("ara.endpoints.stream-timeout", Duration.class)
+                .orElse(Duration.ofMinutes(3));
+        return new ClientRunForwarder(client, timeout);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EndpointAvailability araEndpointAvailability(AraDeployState deployState) {
+        return new DeployedEndpointAvailability(deployState);
+    }
+
+    /** In its own class: {@code WebClientCustomizer} (spring-boot-webclient) is optional. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.webclient.WebClientCustomizer")
+    static class CodecLimitConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "araEndpointCodecCustomizer")
+        WebClientCustomizer araEndpointCodecCustomizer(Environment environment) {
+            DataSize maxBody = Binder.get(environment).bind("ara.endpoints.max-body-size", DataSize.class)
+                    .orElse(DataSize.ofMegabytes(1));
+            return new EndpointCodecLimit(maxBody);
+        }
     }
 }

@@ -23,7 +23,7 @@ import so.ara.manifest.ManifestValidationException;
  * declarations stop startup with one message listing every problem.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(AraProperties.class)
+@EnableConfigurationProperties({ AraProperties.class, AraDeclarationsProperties.class })
 public final class AraManifestAutoConfiguration {
 
     private static final Log logger = LogFactory.getLog(AraManifestAutoConfiguration.class);
@@ -31,15 +31,20 @@ public final class AraManifestAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AraAppDefinition araAppDefinition(ConfigurableListableBeanFactory beanFactory, AraProperties properties,
-            Environment environment, ObjectProvider<AraManifestCustomizer> customizers) {
+            AraDeclarationsProperties checks, Environment environment,
+            ObjectProvider<AraManifestCustomizer> customizers) {
         List<String> problems = new ArrayList<>();
         AppManifestBuilder builder = new AppManifestBuilder(projectName(properties, environment));
+        if (checks.checkReferences()) {
+            builder.checkReferences(checks.builtinSkills());
+        }
         RuntimeProfiles profiles = new RuntimeProfiles(environment);
         collect(problems, "ara.runtime", () -> builder.runtimeProfile(profiles.runtime(properties.runtime())));
         if (properties.interfaces().inheritOwnerTools() != null) {
             builder.interfaces(java.util.Map.of("inherit_owner_tools", properties.interfaces().inheritOwnerTools()));
         }
-        AraDeclarations declarations = new AraDeclarations(new SpringNamedSpecs(beanFactory, properties, profiles));
+        AraDeclarations declarations = new AraDeclarations(new SpringNamedSpecs(beanFactory, properties, profiles),
+                new EmbeddedValues(beanFactory, environment));
         DeclaredMethods methods = new DeclaredMethods();
         new AraBeanScanner(beanFactory, declarations).scan(builder, problems, methods);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

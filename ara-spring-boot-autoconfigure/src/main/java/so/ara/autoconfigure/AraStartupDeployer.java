@@ -7,8 +7,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.SmartApplicationListener;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -22,9 +25,11 @@ import so.ara.spec.Secret;
 /**
  * Deploys the manifest once the application is ready ({@code ara.deploy.on-startup}). With
  * {@code ara.deploy.failure=fail} a failed deploy stops the application with a clear message; with {@code continue}
- * it is logged once and retried in the background with exponential back-off.
+ * it is logged once and retried in the background with exponential back-off; readiness stays
+ * {@code REFUSING_TRAFFIC} until a deploy succeeds. Each successful deploy is recorded in the {@link AraDeployState}
+ * (with the manifest as sent) and published as an {@link AraAppDeployedEvent}.
  */
-final class AraStartupDeployer implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+final class AraStartupDeployer implements SmartApplicationListener, DisposableBean {
 
     private static final Log logger = LogFactory.getLog(AraStartupDeployer.class);
     private static final Duration FAIL_FAST_TIMEOUT = Duration.ofMinutes(3);
@@ -34,6 +39,7 @@ final class AraStartupDeployer implements ApplicationListener<ApplicationReadyEv
     private final AraProperties.Deploy settings;
     private final CallbackTarget callbackTarget;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AraReadinessGate readiness;
     private volatile Disposable background;
 
     AraStartupDeployer(AraClient client, AraDeployState state, AraProperties.Deploy settings,
@@ -42,21 +48,47 @@ final class AraStartupDeployer implements ApplicationListener<ApplicationReadyEv
         this.state = state;
         this.settings = settings;
         this.callbackTarget = callbackTarget;
+        this.readiness = new AraReadinessGate(() -> {
+            AraDeployState.Snapshot snapshot = state.snapshot();
+            return snapshot.status() == AraDeployState.Status.DISABLED || snapshot.lastDeployedAt() != null;
+        });
     }
 
     @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
+    public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+        return ApplicationReadyEvent.class.isAssignableFrom(eventType)
+                || AvailabilityChangeEvent.class.isAssignableFrom(eventType);
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        if (event instanceof ApplicationReadyEvent ready) {
+            deploy(ready.getApplicationContext());
+        }
+        else if (event instanceof AvailabilityChangeEvent<?> change
+                && change.getSource() instanceof ApplicationContext context) {
+            readiness.readinessChanged(change, context);
+        }
+    }
+
+    private void deploy(ApplicationContext context) {
         if (state.snapshot().status() == AraDeployState.Status.DISABLED || !started.compareAndSet(false, true)) {
             return;
         }
-        CallbackTarget.Rendering rendering = callbackTarget.render(event.getApplicationContext());
-        AraClient deployClient = client.withManifest(AraJson.mapper().<tools.jackson.databind.JsonNode>valueToTree(rendering.manifest()));
+        CallbackTarget.Rendering rendering = callbackTarget.render(context);
+        tools.jackson.databind.JsonNode sent = AraJson.mapper().valueToTree(rendering.manifest());
+        AraClient deployClient = client.withManifest(sent);
+        AraDeployState.Deployment deployment = new AraDeployState.Deployment(rendering.manifest(),
+                digest(AraJson.mapper().writeValueAsBytes(sent)),
+                rendering.renderedAtDeploy(), rendering.secrets().stream().map(Secret::name).toList());
         Mono<DeployResult> deploy = Mono.defer(() -> {
             state.deploying();
             return deployClient.deploy(options(rendering));
         }).doOnNext(result -> {
-            state.deployed(result.appId());
+            state.deployed(result.appId(), deployment);
             logger.info("Deployed Ara app '" + result.slug() + "' (" + result.appId() + ") to " + state.baseUrl());
+            announce(context, new AraAppDeployedEvent(this, result.appId(), state.baseUrl(), state.mode(),
+                    deployment.digest()));
         });
         if (settings.failure() == AraProperties.FailurePolicy.FAIL) {
             try {
@@ -80,10 +112,31 @@ final class AraStartupDeployer implements ApplicationListener<ApplicationReadyEv
                 .subscribe(result -> { }, ex -> logger.error("Giving up deploying Ara app '" + client.slug() + "'", ex));
     }
 
+    /** Opens readiness and publishes the event; a failing listener is logged, it does not undo the deploy. */
+    private void announce(ApplicationContext context, AraAppDeployedEvent deployed) {
+        try {
+            readiness.opened(context);
+            context.publishEvent(deployed);
+        }
+        catch (RuntimeException ex) {
+            logger.warn("A listener of " + deployed + " failed; the app stays deployed", ex);
+        }
+    }
+
     private DeployOptions options(CallbackTarget.Rendering rendering) {
         return DeployOptions.defaults().withActivate(settings.activate()).withKey(settings.keyName(), settings.keyRpm())
                 .withWarm(settings.warm(), blankToNull(settings.warmAgent())).withOnExisting(settings.onExisting())
                 .withSecrets(rendering.secrets());
+    }
+
+    private static String digest(byte[] manifest) {
+        try {
+            return "sha256:" + java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(manifest));
+        }
+        catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static String blankToNull(String value) {
@@ -103,7 +156,14 @@ final class AraStartupDeployer implements ApplicationListener<ApplicationReadyEv
 
         Rendering render(org.springframework.context.ApplicationContext context);
 
-        record Rendering(AppManifest manifest, List<Secret> secrets) {
+        /**
+         * @param renderedAtDeploy what differs from the manifest built at startup, for {@code /actuator/ara}
+         */
+        record Rendering(AppManifest manifest, List<Secret> secrets, List<String> renderedAtDeploy) {
+
+            Rendering(AppManifest manifest, List<Secret> secrets) {
+                this(manifest, secrets, List.of());
+            }
         }
     }
 }

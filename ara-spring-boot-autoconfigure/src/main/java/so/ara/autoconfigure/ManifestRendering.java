@@ -37,19 +37,24 @@ final class ManifestRendering implements AraStartupDeployer.CallbackTarget {
     @Override
     public Rendering render(ApplicationContext context) {
         AppManifest manifest = definition.manifest();
+        List<String> rendered = new ArrayList<>();
         boolean callsBack = definition.hasCallbackBaseUrl();
         if (!callsBack && onThisMachine() && context instanceof WebServerApplicationContext web
                 && web.getWebServer() != null) {
-            String local = "http://127.0.0.1:" + web.getWebServer().getPort();
-            manifest = definition.manifestCallingBack(CallbackUrls.withBasePath(local, environment));
+            String local = CallbackUrls.withBasePath("http://127.0.0.1:" + web.getWebServer().getPort(), environment);
+            manifest = definition.manifestCallingBack(local);
             callsBack = true;
+            rendered.add("callback URLs of Java tools and prompt methods: " + local
+                    + " (this server's port, known once it listens)");
         }
         List<Secret> secrets = new ArrayList<>(manifest.secrets());
         String secret = callbackSecret == null ? null : callbackSecret.get();
         if (callsBack && secret != null) {
             secrets.add(Secret.named(PythonSources.CALLBACK_SECRET_NAME, Map.of(PythonSources.CALLBACK_SECRET_ENV, secret)));
+            rendered.add("secret '" + PythonSources.CALLBACK_SECRET_NAME + "' holding "
+                    + PythonSources.CALLBACK_SECRET_ENV + " (the callback signing key; value never shown)");
         }
-        return new Rendering(manifest, List.copyOf(secrets));
+        return new Rendering(manifest, List.copyOf(secrets), List.copyOf(rendered));
     }
 
     private boolean onThisMachine() {

@@ -189,7 +189,7 @@ class AraManifestAutoConfigurationTests {
         }
 
         @AraTool
-        @AraSchedule(every = 30)
+        @AraSchedule(every = "30")
         void tooOften() {
         }
 

@@ -67,6 +67,38 @@ class AraStartupDeployerTests {
         }
     }
 
+    @Test
+    void aDeployPublishesTheDeployedEventAndAFailingListenerDoesNotUndoIt() throws Exception {
+        int port = freePort();
+        AraDeployState state = state(port);
+        AraStartupDeployer deployer = deployer(port, state, AraProperties.FailurePolicy.FAIL);
+        List<AraAppDeployedEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GenericApplicationContext context = new GenericApplicationContext();
+        context.addApplicationListener(event -> {
+            if (event instanceof AraAppDeployedEvent deployed) {
+                seen.add(deployed);
+                throw new IllegalStateException("a listener that fails");
+            }
+        });
+        context.refresh();
+        try (AraLocalServer server = AraLocalServer.start(AraLocalSettings.defaults().withPort(port).withApiKey(KEY)
+                .withScheduleTick(null))) {
+            deployer.onApplicationEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context,
+                    Duration.ZERO));
+            assertThat(state.snapshot().status()).isEqualTo(AraDeployState.Status.DEPLOYED);
+            assertThat(seen).singleElement().satisfies(event -> {
+                assertThat(event.getAppId()).isEqualTo(state.snapshot().appId());
+                assertThat(event.getMode()).isEqualTo("remote");
+                assertThat(event.getBaseUrl()).isEqualTo("http://127.0.0.1:" + port);
+                assertThat(event.getManifestDigest()).isEqualTo(state.lastDeployment().digest());
+            });
+        }
+        finally {
+            deployer.destroy();
+            context.close();
+        }
+    }
+
     private static AraStartupDeployer deployer(int port, AraDeployState state, AraProperties.FailurePolicy policy) {
         AppManifestBuilder builder = new AppManifestBuilder("ticket-triage");
         new AraDeclarations(NamedSpecs.NONE).read("ticketTriage", TicketTriage.class, builder, problem -> {

@@ -1,6 +1,7 @@
 package so.ara.test;
 
 import java.util.Map;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 import so.ara.annotation.AraAgent;
 import so.ara.annotation.AraEndpoint;
@@ -20,7 +21,7 @@ public class TicketTriage {
 
     @AraAgent(entrypoint = true, skills = "lookup_ticket", instructions = "Triage incoming support tickets.")
     @AraSchedule(cron = "0 9 * * 1-5")
-    @AraEndpoint(method = "POST", auth = AraEndpoint.Auth.HMAC)
+    @AraEndpoint(method = RequestMethod.POST, auth = AraEndpoint.Auth.HMAC)
     public String triage_agent(Map<String, Object> input) {
         return "Triage the ticket found in input['input'].";
     }

@@ -1,6 +1,7 @@
 package so.ara.sample;
 
 import java.util.Map;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ public class DeskAgents {
 
     @AraAgent(instructions = "Answer frequently asked questions from the knowledge base.",
             skills = "searchKnowledgeBase")
-    @AraEndpoint(method = "GET", path = "/faq", auth = Auth.NONE, docs = true)
+    @AraEndpoint(method = RequestMethod.GET, path = "/faq", auth = Auth.NONE, docs = true)
     public Mono<String> faq(Map<String, Object> input) {
         return Mono.just("Answer from the knowledge base only. Question: " + input.getOrDefault("input", input));
     }
@@ -50,7 +51,7 @@ public class DeskAgents {
 
     @AraAgent(instructions = "Escalate urgent tickets to the on-call engineer.", skills = "escalateTicket",
             alwaysOn = false, sandbox = "escalations")
-    @AraEndpoint(method = "PUT", auth = Auth.BEARER, secretEnv = "DESK_ESCALATION_TOKEN")
+    @AraEndpoint(method = RequestMethod.PUT, auth = Auth.BEARER, secretEnv = "DESK_ESCALATION_TOKEN")
     public String escalation(Map<String, Object> input) {
         return "Decide whether to escalate, and call escalateTicket if so: " + input.getOrDefault("input", input);
     }

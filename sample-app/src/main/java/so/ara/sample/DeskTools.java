@@ -55,7 +55,7 @@ public class DeskTools {
     }
 
     @AraTool(description = "Synchronise tickets with the CRM.", requiredEnv = "CRM_TOKEN")
-    @AraSchedule(id = "crm-sync", every = 3600)
+    @AraSchedule(id = "crm-sync", every = "1h")
     public Map<String, Object> syncCrm() {
         return Map.of("synced", store.count());
     }

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -18,14 +19,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 /**
  * Serves the application's Ara endpoints as WebFlux routes behind their auth mode, in a reactive web application
  * that has an {@link AraEndpointCatalog} and an {@link EndpointRunForwarder}. Auto-configurations contributing
- * those two beans must be ordered before this one.
+ * those two beans (and an optional {@link EndpointAvailability}) must be ordered before this one. The body reader and
+ * the problem mapper are beans a user can replace.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnBooleanProperty(name = "ara.endpoints.enabled", matchIfMissing = true)
 @ConditionalOnBean({ AraEndpointCatalog.class, EndpointRunForwarder.class })
-@EnableConfigurationProperties(AraEndpointsProperties.class)
+@EnableConfigurationProperties({ AraEndpointsProperties.class, AraServerProperties.class })
 public final class AraEndpointsAutoConfiguration {
 
     @Bean
@@ -36,10 +38,25 @@ public final class AraEndpointsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    EndpointBodyReader araEndpointBodyReader(AraEndpointsProperties properties) {
+        return new EndpointBodyReader(properties.maxBodySize().toBytes(), properties.maxJsonDepth());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EndpointProblemMapper araEndpointProblemMapper() {
+        return new DefaultEndpointProblemMapper();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     AraEndpointRoutes araEndpointRoutes(AraEndpointCatalog catalog, EndpointRunForwarder forwarder,
-            EndpointSecretResolver secretResolver, AraEndpointsProperties properties, ObjectProvider<Clock> clock) {
+            EndpointSecretResolver secretResolver, AraEndpointsProperties properties, ObjectProvider<Clock> clock,
+            ObjectProvider<EndpointAvailability> availability, EndpointBodyReader bodyReader,
+            EndpointProblemMapper problemMapper) {
         return new AraEndpointRoutes(catalog.appSlug(), catalog.endpoints(), forwarder, secretResolver, properties,
-                clock.getIfUnique(Clock::systemUTC));
+                clock.getIfUnique(Clock::systemUTC), availability.getIfAvailable(() -> EndpointAvailability.ALWAYS),
+                bodyReader, problemMapper);
     }
 
     @Bean
@@ -52,5 +69,16 @@ public final class AraEndpointsAutoConfiguration {
     @ConditionalOnMissingBean(name = "araEndpointsRouterFunction")
     RouterFunction<ServerResponse> araEndpointsRouterFunction(AraEndpointRoutes routes) {
         return routes.routerFunction();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.reactor.netty.NettyServerCustomizer")
+    static class ServerTimeoutsConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "araServerTimeouts")
+        ServerTimeouts araServerTimeouts(AraServerProperties properties, Environment environment) {
+            return new ServerTimeouts(properties, environment);
+        }
     }
 }

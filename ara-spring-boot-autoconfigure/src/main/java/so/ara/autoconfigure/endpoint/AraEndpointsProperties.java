@@ -28,6 +28,11 @@ import org.springframework.util.unit.DataSize;
  * never copied
  * @param cors CORS settings per endpoint label; endpoints without an entry answer no preflight and add no CORS headers
  * @param openapi the OpenAPI document of the endpoints declared with docs = true
+ * @param maxJsonDepth deepest nesting of arrays and objects accepted in a JSON request body; deeper bodies are
+ * answered with 400 before any run starts
+ * @param streamTimeout how long a text/event-stream endpoint response follows its run; when the run has not ended by
+ * then (for example the control plane lost it), the stream ends with an error event carrying a 504 problem
+ * @param retryAfter what Retry-After says while the endpoints answer 503 because the app is not deployed yet
  */
 @ConfigurationProperties("ara.endpoints")
 public record AraEndpointsProperties(@DefaultValue("true") boolean enabled,
@@ -38,12 +43,15 @@ public record AraEndpointsProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue({ "content-type", "accept", "user-agent", "x-request-id", "x-forwarded-for",
                 "x-forwarded-proto", "x-forwarded-host", "traceparent", "webhook-id",
                 "x-ara-delivery-id" }) List<String> forwardedHeaders,
-        @Nullable Map<String, Cors> cors, @DefaultValue OpenApi openapi) {
+        @Nullable Map<String, Cors> cors, @DefaultValue OpenApi openapi, @DefaultValue("100") int maxJsonDepth,
+        @DefaultValue("3m") Duration streamTimeout, @DefaultValue("5s") Duration retryAfter) {
 
     public AraEndpointsProperties {
         cors = (cors != null) ? Map.copyOf(cors) : Map.of();
         forwardedHeaders = (forwardedHeaders != null) ? List.copyOf(forwardedHeaders) : List.of();
         openapi = (openapi != null) ? openapi : new OpenApi(true, OpenApi.DEFAULT_PATH, null, null);
+        streamTimeout = (streamTimeout != null) ? streamTimeout : Duration.ofMinutes(3);
+        retryAfter = (retryAfter != null) ? retryAfter : Duration.ofSeconds(5);
     }
 
     /** The defaults, as bound from an empty environment. */
@@ -52,31 +60,42 @@ public record AraEndpointsProperties(@DefaultValue("true") boolean enabled,
                 MissingSecret.FAIL, true, true,
                 List.of("content-type", "accept", "user-agent", "x-request-id", "x-forwarded-for", "x-forwarded-proto",
                         "x-forwarded-host", "traceparent", "webhook-id", "x-ara-delivery-id"),
-                Map.of(), new OpenApi(true, OpenApi.DEFAULT_PATH, null, null));
+                Map.of(), new OpenApi(true, OpenApi.DEFAULT_PATH, null, null), 100, Duration.ofMinutes(3),
+                Duration.ofSeconds(5));
     }
 
     public AraEndpointsProperties withMaxBodySize(DataSize size) {
         return new AraEndpointsProperties(this.enabled, size, this.hmacTolerance, this.replayProtection,
                 this.replayCacheSize, this.missingSecret, this.gatewayPaths, this.securityHeaders,
-                this.forwardedHeaders, this.cors, this.openapi);
+                this.forwardedHeaders, this.cors, this.openapi, this.maxJsonDepth,
+                this.streamTimeout, this.retryAfter);
     }
 
     public AraEndpointsProperties withReplayProtection(boolean replay) {
         return new AraEndpointsProperties(this.enabled, this.maxBodySize, this.hmacTolerance, replay,
                 this.replayCacheSize, this.missingSecret, this.gatewayPaths, this.securityHeaders,
-                this.forwardedHeaders, this.cors, this.openapi);
+                this.forwardedHeaders, this.cors, this.openapi, this.maxJsonDepth,
+                this.streamTimeout, this.retryAfter);
     }
 
     public AraEndpointsProperties withMissingSecret(MissingSecret policy) {
         return new AraEndpointsProperties(this.enabled, this.maxBodySize, this.hmacTolerance, this.replayProtection,
                 this.replayCacheSize, policy, this.gatewayPaths, this.securityHeaders, this.forwardedHeaders,
-                this.cors, this.openapi);
+                this.cors, this.openapi, this.maxJsonDepth,
+                this.streamTimeout, this.retryAfter);
     }
 
     public AraEndpointsProperties withCors(Map<String, Cors> corsByLabel) {
         return new AraEndpointsProperties(this.enabled, this.maxBodySize, this.hmacTolerance, this.replayProtection,
                 this.replayCacheSize, this.missingSecret, this.gatewayPaths, this.securityHeaders,
-                this.forwardedHeaders, corsByLabel, this.openapi);
+                this.forwardedHeaders, corsByLabel, this.openapi, this.maxJsonDepth,
+                this.streamTimeout, this.retryAfter);
+    }
+
+    public AraEndpointsProperties withMaxJsonDepth(int depth) {
+        return new AraEndpointsProperties(this.enabled, this.maxBodySize, this.hmacTolerance, this.replayProtection,
+                this.replayCacheSize, this.missingSecret, this.gatewayPaths, this.securityHeaders,
+                this.forwardedHeaders, this.cors, this.openapi, depth, this.streamTimeout, this.retryAfter);
     }
 
     /** What to do when an endpoint's secret is not set. */

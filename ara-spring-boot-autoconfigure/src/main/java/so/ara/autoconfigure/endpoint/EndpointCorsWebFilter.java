@@ -61,8 +61,7 @@ public final class EndpointCorsWebFilter implements WebFilter, Ordered {
 
     private static Mono<Void> reject(ServerWebExchange exchange) {
         ServerHttpResponse response = exchange.getResponse();
-        String requestId = AraEndpointRoutes
-            .requestId(exchange.getRequest().getHeaders().getFirst(AraEndpointRoutes.REQUEST_ID_HEADER));
+        String requestId = EndpointExchange.requestId(exchange.getRequest().getHeaders().getFirst(AraEndpointRoutes.REQUEST_ID_HEADER));
         ProblemDetail problem = EndpointProblems.problem(HttpStatus.FORBIDDEN, HttpStatus.FORBIDDEN.getReasonPhrase(),
                 "Invalid CORS request.", exchange.getRequest().getPath().pathWithinApplication().value(), requestId);
         byte[] json = AraJson.mapper().writeValueAsBytes(EndpointProblems.toMap(problem));

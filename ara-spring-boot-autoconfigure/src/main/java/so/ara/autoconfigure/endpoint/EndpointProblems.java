@@ -47,12 +47,38 @@ final class EndpointProblems {
         return body;
     }
 
+    /**
+     * The problem as a response; its {@code run_id} property is also sent as {@code X-Ara-Run-Id}, its
+     * {@code retry_after} (seconds) as {@code Retry-After}.
+     */
     static Mono<ServerResponse> respond(ProblemDetail problem, Consumer<HttpHeaders> headers) {
         byte[] json = AraJson.mapper().writeValueAsBytes(toMap(problem));
+        Map<String, Object> properties = (problem.getProperties() != null) ? problem.getProperties() : Map.of();
         return ServerResponse.status(HttpStatusCode.valueOf(problem.getStatus()))
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .headers(h -> {
+                if (properties.get("run_id") instanceof String runId) {
+                    h.set(AraEndpointRoutes.RUN_ID_HEADER, runId);
+                }
+                if (properties.get("retry_after") instanceof Number seconds) {
+                    h.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
+                }
+            })
             .headers(headers)
             .bodyValue(json);
+    }
+
+    /** A body refused by the {@link EndpointBodyReader} (413, 415 with {@code Accept-Post}, 400). */
+    static Mono<ServerResponse> respond(EndpointBodyReader.BodyException refused,
+            org.springframework.web.reactive.function.server.ServerRequest request) {
+        HttpStatusCode status = HttpStatusCode.valueOf(refused.status());
+        HttpStatus known = HttpStatus.resolve(refused.status());
+        return respond(problem(status, (known != null) ? known.getReasonPhrase() : "Error", refused.getMessage(),
+                request.path(), EndpointExchange.requestId(request)), h -> {
+                    if (refused.status() == 415) {
+                        h.set("Accept-Post", "application/json");
+                    }
+                });
     }
 
     static Mono<ServerResponse> respond(HttpStatus status, String detail, String instance, String requestId) {

@@ -1,0 +1,65 @@
+package so.ara.autoconfigure.endpoint;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Exceptions;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The default problems: an {@link EndpointForwardingException} chooses its status, detail and properties (a failed
+ * run: 502 with the run id and error; a rate-limited runtime: 429 with {@code retry_after}); a runtime that cannot be
+ * reached or answer in time is a 503; anything else a 502 with a generic detail. Every failure is logged (WARN)
+ * without secrets.
+ */
+public class DefaultEndpointProblemMapper implements EndpointProblemMapper {
+
+    private static final Log logger = LogFactory.getLog(DefaultEndpointProblemMapper.class);
+
+    @Override
+    public ProblemDetail problem(Throwable failure, String instance, String requestId) {
+        Throwable ex = Exceptions.unwrap(failure);
+        ProblemDetail problem;
+        if (ex instanceof EndpointForwardingException forwarding) {
+            HttpStatus status = HttpStatus.resolve(forwarding.getStatus().value());
+            problem = EndpointProblems.problem(forwarding.getStatus(),
+                    (status != null) ? status.getReasonPhrase() : "Error", forwarding.getPublicDetail(), instance,
+                    requestId);
+            forwarding.getProperties().forEach(problem::setProperty);
+        }
+        else if (isUnreachable(ex)) {
+            problem = EndpointProblems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                    HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+                    "The Ara runtime could not be reached or did not answer in time; try again later.", instance,
+                    requestId);
+        }
+        else {
+            problem = EndpointProblems.problem(HttpStatus.BAD_GATEWAY, HttpStatus.BAD_GATEWAY.getReasonPhrase(),
+                    "The Ara runtime could not run this endpoint's agent.", instance, requestId);
+        }
+        logger.warn("Ara endpoint " + instance + " (request " + requestId + "): forwarding failed with "
+                + ex.getClass().getName() + ": " + ex.getMessage() + " -> " + problem.getStatus());
+        if (logger.isDebugEnabled()) {
+            logger.debug("Forwarding failure of Ara endpoint " + instance, ex);
+        }
+        return problem;
+    }
+
+    static boolean isUnreachable(Throwable ex) {
+        for (Throwable t = ex; t != null; t = (t.getCause() != t) ? t.getCause() : null) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof TimeoutException
+                    || t instanceof SocketTimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
