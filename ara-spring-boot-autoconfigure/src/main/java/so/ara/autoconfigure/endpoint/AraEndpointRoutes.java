@@ -49,7 +49,8 @@ import so.ara.auth.AuthOutcome;
 import so.ara.auth.EndpointAuthenticator;
 import so.ara.auth.EndpointAuthenticators;
 import so.ara.auth.RejectReason;
-import so.ara.auth.ReplayCache;
+import so.ara.autoconfigure.replay.ReplayProtection;
+import so.ara.autoconfigure.replay.ReplayStoreUnavailableException;
 import so.ara.json.AraJson;
 import so.ara.manifest.EndpointSpec;
 
@@ -93,13 +94,23 @@ public final class AraEndpointRoutes {
 
     private final int maxBodyBytes;
 
+    private final ReplayProtection replay;
+
     private final List<MappedEndpointRoute> mappedRoutes = new ArrayList<>();
 
     private final RouterFunction<ServerResponse> routerFunction;
 
     public AraEndpointRoutes(String appSlug, List<EndpointSpec> endpoints, EndpointRunForwarder forwarder,
             EndpointSecretResolver secrets, AraEndpointsProperties properties, Clock clock) {
+        this(appSlug, endpoints, forwarder, secrets, properties, clock,
+                ReplayProtection.inMemory(appSlug, clock, Math.max(1, properties.replayCacheSize())));
+    }
+
+    /** @param replay where accepted hmac message ids are claimed (shared by replicas when it is Redis) */
+    public AraEndpointRoutes(String appSlug, List<EndpointSpec> endpoints, EndpointRunForwarder forwarder,
+            EndpointSecretResolver secrets, AraEndpointsProperties properties, Clock clock, ReplayProtection replay) {
         this.appSlug = appSlug;
+        this.replay = replay;
         this.properties = properties;
         this.forwarder = forwarder;
         this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, properties.maxBodySize().toBytes()));
@@ -214,12 +225,9 @@ public final class AraEndpointRoutes {
                 logger.warn(where + " has no secret (" + variable + " is not set): every request is refused with 503");
             }
             else {
-                ReplayCache replay = this.properties.replayProtection()
-                        ? new ReplayCache(clock, replayTtl(this.properties),
-                                Math.max(1, this.properties.replayCacheSize()))
-                        : null;
+                // replayed ids are refused after the signature check, by the replay store (afterBody)
                 authenticator = EndpointAuthenticators.forMode(mode, headerName(spec), secret, clock,
-                        this.properties.hmacTolerance(), replay);
+                        this.properties.hmacTolerance(), null);
             }
         }
         CorsConfiguration cors = corsConfiguration(this.properties.cors().get(label), method);
@@ -227,8 +235,7 @@ public final class AraEndpointRoutes {
     }
 
     private static java.time.Duration replayTtl(AraEndpointsProperties properties) {
-        java.time.Duration ttl = properties.hmacTolerance().multipliedBy(2);
-        return (ttl.compareTo(java.time.Duration.ofMinutes(1)) < 0) ? java.time.Duration.ofMinutes(1) : ttl;
+        return EndpointAuthenticators.replayTtl(properties.hmacTolerance());
     }
 
     private static @Nullable CorsConfiguration corsConfiguration(AraEndpointsProperties.@Nullable Cors cors,
@@ -384,9 +391,24 @@ public final class AraEndpointRoutes {
         }
 
         private Mono<ServerResponse> afterBody(ServerRequest request, byte[] body, String requestId) {
+            AuthOutcome verified = this.authenticator.authenticate(request.headers().asHttpHeaders()::getFirst, body);
+            if (!AraEndpointRoutes.this.properties.replayProtection()) {
+                return afterAuth(request, body, requestId, verified);
+            }
+            return AraEndpointRoutes.this.replay
+                .check("endpoint:" + this.label, verified, replayTtl(AraEndpointRoutes.this.properties))
+                .flatMap(outcome -> afterAuth(request, body, requestId, outcome))
+                .onErrorResume(ReplayStoreUnavailableException.class,
+                        ex -> EndpointProblems.respond(EndpointProblems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                                HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+                                ReplayStoreUnavailableException.PUBLIC_DETAIL, request.path(), requestId),
+                                h -> h.set(HttpHeaders.RETRY_AFTER, "1")));
+        }
+
+        private Mono<ServerResponse> afterAuth(ServerRequest request, byte[] body, String requestId,
+                AuthOutcome outcome) {
             String instance = request.path();
             HttpHeaders headers = request.headers().asHttpHeaders();
-            AuthOutcome outcome = this.authenticator.authenticate(headers::getFirst, body);
             if (outcome instanceof AuthOutcome.Rejected rejected) {
                 if (logger.isDebugEnabled()) {
                     logger.debug("Ara endpoint '" + this.label + "' refused request " + requestId + ": "

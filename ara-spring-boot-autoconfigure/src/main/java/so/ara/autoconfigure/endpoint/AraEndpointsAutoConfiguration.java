@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import so.ara.autoconfigure.replay.ReplayProtection;
 
 /**
  * Serves the application's Ara endpoints as WebFlux routes behind their auth mode, in a reactive web application
@@ -37,9 +38,12 @@ public final class AraEndpointsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AraEndpointRoutes araEndpointRoutes(AraEndpointCatalog catalog, EndpointRunForwarder forwarder,
-            EndpointSecretResolver secretResolver, AraEndpointsProperties properties, ObjectProvider<Clock> clock) {
+            EndpointSecretResolver secretResolver, AraEndpointsProperties properties, ObjectProvider<Clock> clock,
+            ObjectProvider<ReplayProtection> replay) {
+        Clock endpointClock = clock.getIfUnique(Clock::systemUTC);
         return new AraEndpointRoutes(catalog.appSlug(), catalog.endpoints(), forwarder, secretResolver, properties,
-                clock.getIfUnique(Clock::systemUTC));
+                endpointClock, replay.getIfAvailable(() -> ReplayProtection.inMemory(catalog.appSlug(), endpointClock,
+                        Math.max(1, properties.replayCacheSize()))));
     }
 
     @Bean
