@@ -63,11 +63,18 @@ public final class EndpointAuthenticators {
         return hmac(secret, clock, tolerance, defaultReplayCache(clock, tolerance));
     }
 
-    /** A replay cache remembering ids for twice the tolerance (at least one minute). */
+    /** A replay cache remembering ids for {@link #replayTtl(Duration)}. */
     public static ReplayCache defaultReplayCache(Clock clock, Duration tolerance) {
+        return new ReplayCache(clock, replayTtl(tolerance), DEFAULT_REPLAY_CACHE_SIZE);
+    }
+
+    /**
+     * How long an accepted message id must be remembered for a timestamp {@code tolerance}: twice the tolerance (a
+     * message is accepted at most that long after the earliest timestamp that passes), at least one minute.
+     */
+    public static Duration replayTtl(Duration tolerance) {
         Duration ttl = tolerance.multipliedBy(2);
-        return new ReplayCache(clock, ttl.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : ttl,
-                DEFAULT_REPLAY_CACHE_SIZE);
+        return ttl.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofMinutes(1) : ttl;
     }
 
     /**

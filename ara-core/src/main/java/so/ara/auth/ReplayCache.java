@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers accepted message ids for a limited time and a limited number of entries. An id is remembered for
- * {@code ttl} (twice the timestamp tolerance is enough: older messages are refused by their timestamp anyway).
- * When full, the oldest entry is dropped. Thread-safe.
+ * Remembers accepted message ids for a limited time and a limited number of entries, in this process only. An id is
+ * remembered for {@code ttl} (twice the timestamp tolerance is enough: older messages are refused by their timestamp
+ * anyway), or for the ttl given to {@link #firstSeen(String, Duration)}. When full, the oldest entry is dropped.
+ * Thread-safe. Replicas of one app need a shared store instead (the Spring Boot starter's {@code ReplayStore}).
  */
 public final class ReplayCache {
 
@@ -37,7 +38,22 @@ public final class ReplayCache {
      * Records {@code id} and returns {@code true} if it was not seen within the ttl; returns {@code false} for a
      * replay.
      */
-    public synchronized boolean firstSeen(String id) {
+    public boolean firstSeen(String id) {
+        return remember(id, this.ttlMillis);
+    }
+
+    /**
+     * Records {@code id} for {@code ttl} and returns {@code true} if it was not seen within its previous ttl;
+     * returns {@code false} for a replay.
+     */
+    public boolean firstSeen(String id, Duration ttl) {
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("ttl must be positive");
+        }
+        return remember(id, ttl.toMillis());
+    }
+
+    private synchronized boolean remember(String id, long ttlMillis) {
         long now = this.clock.millis();
         evictExpired(now);
         Long expiry = this.expiries.get(id);
@@ -49,7 +65,8 @@ public final class ReplayCache {
             oldest.next();
             oldest.remove();
         }
-        this.expiries.put(id, now + this.ttlMillis);
+        this.expiries.remove(id); // re-inserted last, so insertion order stays close to expiry order
+        this.expiries.put(id, now + ttlMillis);
         return true;
     }
 
@@ -65,7 +82,9 @@ public final class ReplayCache {
                 it.remove();
             }
             else {
-                return; // insertion order == expiry order (constant ttl, monotonic enough clock)
+                // insertion order == expiry order for one ttl; a longer ttl ahead only delays eviction, and
+                // remember() checks each expiry itself
+                return;
             }
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,8 +19,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import so.ara.autoconfigure.AraAppDefinition;
+import so.ara.autoconfigure.AraConnection;
 import so.ara.autoconfigure.AraManifestAutoConfiguration;
 import so.ara.autoconfigure.AraProperties;
+import so.ara.autoconfigure.replay.ReplayProtection;
 import so.ara.manifest.PythonSources;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -29,7 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The callback bridge: the routes Ara's runtime (through the generated Python, or ara-local directly) calls to run
  * the app's Java tools ({@code POST /ara/callbacks/tools/{toolId}}) and prompt methods
- * ({@code POST /ara/callbacks/agents/{agentId}/prompt}), signed with the {@link AraCallbackSecret}. WebFlux applies
+ * ({@code POST /ara/callbacks/agents/{agentId}/prompt}), signed with the {@link AraCallbackSecret}; each delivery id
+ * is claimed once in the replay store (shared by replicas with Redis). In remote mode startup fails unless the
+ * callbacks have a shared base URL ({@link SharedCallbackUrlRequirement}). WebFlux applies
  * {@code spring.webflux.base-path} to these routes itself.
  */
 @AutoConfiguration(after = AraManifestAutoConfiguration.class)
@@ -48,11 +53,19 @@ public final class AraCallbackAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AraCallbackSecret araCallbackSecret(AraProperties properties) {
-        AraCallbackSecret secret = AraCallbackSecret.of(properties.callback().secret());
-        if (secret.generated()) {
-            logger.info("Ara callback secret generated for this start (set ara.callback.secret to keep it across"
-                    + " restarts); deploy syncs it to Ara as " + PythonSources.CALLBACK_SECRET_NAME);
+    AraCallbackSecret araCallbackSecret(AraProperties properties, AraAppDefinition definition,
+            ObjectProvider<AraConnection> connection) {
+        AraCallbackSecret secret = CallbackSecrets.choose(properties.callback().secret(),
+                connection.getIfAvailable(), definition.slug());
+        switch (secret.source()) {
+            case DERIVED -> logger.info("Ara callback secret derived from the Ara credential and the app slug (the"
+                    + " same on every instance using that credential); deploy syncs it to Ara as "
+                    + PythonSources.CALLBACK_SECRET_NAME);
+            case GENERATED -> logger.info("Ara callback secret generated for this start (set ara.callback.secret to"
+                    + " share it between instances and keep it across restarts); deploy syncs it to Ara as "
+                    + PythonSources.CALLBACK_SECRET_NAME);
+            default -> {
+            }
         }
         return secret;
     }
@@ -60,9 +73,14 @@ public final class AraCallbackAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "araCallbackRouterFunction")
     RouterFunction<ServerResponse> araCallbackRouterFunction(AraAppDefinition definition, AraCallbackSecret secret,
-            BeanFactory beanFactory) {
+            AraProperties properties, ObjectProvider<AraConnection> connection,
+            ObjectProvider<ReplayProtection> replay, BeanFactory beanFactory) {
+        int callbacks = definition.methods().tools().size() + definition.methods().agents().size();
+        SharedCallbackUrlRequirement.check(connection.getIfAvailable(), properties.deploy().onStartup(),
+                definition.slug(), callbacks, properties.callback().baseUrl());
+        ReplayProtection replayProtection = replay.getIfAvailable(() -> ReplayProtection.inMemory(definition.slug()));
         AraCallbackHandler handler = new AraCallbackHandler(definition.methods(), beanFactory,
-                new CallbackSignatureVerifier(secret, Clock.systemUTC()), callbackJsonMapper());
+                new CallbackSignatureVerifier(secret, Clock.systemUTC(), replayProtection), callbackJsonMapper());
         logger.info("Ara callback routes: POST " + TOOL_ROUTE + " (" + definition.methods().tools().size()
                 + " Java tools), POST " + PROMPT_ROUTE + " (" + definition.methods().agents().size()
                 + " prompt methods)");

@@ -30,6 +30,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import so.ara.autoconfigure.replay.ReplayStoreUnavailableException;
 import so.ara.manifest.DeclaredMethods;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -128,21 +129,24 @@ final class AraCallbackHandler {
         if (declaredLength > MAX_BODY_BYTES) {
             return problem(tooLarge(), request);
         }
-        return readBody(request).flatMap(body -> {
-            if (!verifier.verify(request.headers().asHttpHeaders(), body)) {
-                throw new CallbackFailure(HttpStatus.UNAUTHORIZED, "Unauthorized", UNAUTHORIZED_DETAIL);
-            }
-            DeclaredMethods.Target target = lookup.find();
-            JsonNode json;
-            try {
-                json = body.length == 0 ? null : mapper.readTree(body);
-            }
-            catch (JacksonException ex) {
-                throw CallbackFailure.badRequest("The callback body is not valid JSON");
-            }
-            Object[] args = binder.bind(target, json);
-            return invoke(target, args, failureTitle, logLabel);
-        })
+        return readBody(request).flatMap(body -> verifier.verify(request.headers().asHttpHeaders(), body)
+            .onErrorMap(ReplayStoreUnavailableException.class, ex -> new CallbackFailure(
+                    HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable", ReplayStoreUnavailableException.PUBLIC_DETAIL))
+            .flatMap(verified -> {
+                if (!verified) {
+                    throw new CallbackFailure(HttpStatus.UNAUTHORIZED, "Unauthorized", UNAUTHORIZED_DETAIL);
+                }
+                DeclaredMethods.Target target = lookup.find();
+                JsonNode json;
+                try {
+                    json = body.length == 0 ? null : mapper.readTree(body);
+                }
+                catch (JacksonException ex) {
+                    throw CallbackFailure.badRequest("The callback body is not valid JSON");
+                }
+                Object[] args = binder.bind(target, json);
+                return invoke(target, args, failureTitle, logLabel);
+            }))
             .flatMap(result -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(resultBytes(result.orElse(null), failureTitle, logLabel)))
             .onErrorResume(CallbackFailure.class, failure -> problem(failure, request))
@@ -267,6 +271,9 @@ final class AraCallbackHandler {
         }
         if (failure.status() == HttpStatus.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Ara-Signature");
+        }
+        if (failure.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            builder.header(HttpHeaders.RETRY_AFTER, "1");
         }
         return builder.bodyValue(mapper.writeValueAsBytes(body));
     }

@@ -1,6 +1,7 @@
 package so.ara.autoconfigure.endpoint;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import so.ara.auth.EndpointAuthenticators;
+import so.ara.autoconfigure.replay.ReplayProtection;
 import so.ara.json.AraJson;
 import so.ara.manifest.EndpointSpec;
 
@@ -55,17 +58,27 @@ public final class AraEndpointRoutes {
 
     private final RouterFunction<ServerResponse> routerFunction;
 
-    /** Routes that are always available, with the default body reader and problem mapper. */
+    /** Routes that are always available, with the default body reader, problem mapper and in-memory replay store. */
     public AraEndpointRoutes(String appSlug, List<EndpointSpec> endpoints, EndpointRunForwarder forwarder,
             EndpointSecretResolver secrets, AraEndpointsProperties properties, Clock clock) {
+        this(appSlug, endpoints, forwarder, secrets, properties, clock,
+                ReplayProtection.inMemory(appSlug, clock, Math.max(1, properties.replayCacheSize())));
+    }
+
+    /** As above, with accepted hmac message ids claimed in {@code replay} (shared by replicas when it is Redis). */
+    public AraEndpointRoutes(String appSlug, List<EndpointSpec> endpoints, EndpointRunForwarder forwarder,
+            EndpointSecretResolver secrets, AraEndpointsProperties properties, Clock clock, ReplayProtection replay) {
         this(appSlug, endpoints, forwarder, secrets, properties, clock, EndpointAvailability.ALWAYS,
                 new EndpointBodyReader(properties.maxBodySize().toBytes(), properties.maxJsonDepth()),
-                new DefaultEndpointProblemMapper());
+                new DefaultEndpointProblemMapper(), replay);
     }
 
     public AraEndpointRoutes(String appSlug, List<EndpointSpec> endpoints, EndpointRunForwarder forwarder,
             EndpointSecretResolver secrets, AraEndpointsProperties properties, Clock clock,
-            EndpointAvailability availability, EndpointBodyReader bodyReader, EndpointProblemMapper problems) {
+            EndpointAvailability availability, EndpointBodyReader bodyReader, EndpointProblemMapper problems,
+            ReplayProtection replay) {
+        ReplayProtection replayCheck = properties.replayProtection() ? replay : null;
+        Duration replayTtl = EndpointAuthenticators.replayTtl(properties.hmacTolerance());
         Map<String, Map<HttpMethod, EndpointDefinition>> byPath = new LinkedHashMap<>();
         for (EndpointSpec spec : endpoints) {
             EndpointDefinition endpoint = EndpointDefinition.of(spec, secrets, properties, clock);
@@ -85,7 +98,8 @@ public final class AraEndpointRoutes {
                     .route(RequestPredicates.path(path.getKey()).and(exactly(endpoint.method())),
                             new EndpointRunHandler(endpoint, appSlug, forwarder, bodyReader, problems,
                                     properties.forwardedHeaders()))
-                    .filter(new EndpointAuthFilter(endpoint.label(), endpoint.mode(), endpoint.authenticator()))
+                    .filter(new EndpointAuthFilter(endpoint.label(), endpoint.mode(), endpoint.authenticator(),
+                            replayCheck, replayTtl))
                     .filter(bodyFilter)
                     .filter(availabilityFilter);
                 router = (router != null) ? router.and(route) : route;

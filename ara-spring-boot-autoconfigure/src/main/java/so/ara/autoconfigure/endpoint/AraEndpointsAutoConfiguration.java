@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import so.ara.autoconfigure.replay.ReplayProtection;
 
 /**
  * Serves the application's Ara endpoints as WebFlux routes behind their auth mode, in a reactive web application
@@ -53,10 +54,12 @@ public final class AraEndpointsAutoConfiguration {
     AraEndpointRoutes araEndpointRoutes(AraEndpointCatalog catalog, EndpointRunForwarder forwarder,
             EndpointSecretResolver secretResolver, AraEndpointsProperties properties, ObjectProvider<Clock> clock,
             ObjectProvider<EndpointAvailability> availability, EndpointBodyReader bodyReader,
-            EndpointProblemMapper problemMapper) {
+            EndpointProblemMapper problemMapper, ObjectProvider<ReplayProtection> replay) {
+        Clock endpointClock = clock.getIfUnique(Clock::systemUTC);
         return new AraEndpointRoutes(catalog.appSlug(), catalog.endpoints(), forwarder, secretResolver, properties,
-                clock.getIfUnique(Clock::systemUTC), availability.getIfAvailable(() -> EndpointAvailability.ALWAYS),
-                bodyReader, problemMapper);
+                endpointClock, availability.getIfAvailable(() -> EndpointAvailability.ALWAYS), bodyReader,
+                problemMapper, replay.getIfAvailable(() -> ReplayProtection.inMemory(catalog.appSlug(), endpointClock,
+                        Math.max(1, properties.replayCacheSize()))));
     }
 
     @Bean

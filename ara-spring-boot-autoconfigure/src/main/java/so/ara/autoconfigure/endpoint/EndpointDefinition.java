@@ -14,7 +14,6 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import so.ara.auth.EndpointAuthenticator;
 import so.ara.auth.EndpointAuthenticators;
-import so.ara.auth.ReplayCache;
 import so.ara.manifest.EndpointSpec;
 
 /**
@@ -64,11 +63,9 @@ record EndpointDefinition(EndpointSpec spec, String label, HttpMethod method, St
                 logger.warn(where + " has no secret (" + variable + " is not set): every request is refused with 503");
             }
             else {
-                ReplayCache replay = properties.replayProtection()
-                        ? new ReplayCache(clock, replayTtl(properties), Math.max(1, properties.replayCacheSize()))
-                        : null;
+                // replayed ids are refused after the signature check, by the replay store (EndpointAuthFilter)
                 authenticator = EndpointAuthenticators.forMode(mode, headerName(spec), secret, clock,
-                        properties.hmacTolerance(), replay);
+                        properties.hmacTolerance(), null);
             }
         }
         return new EndpointDefinition(spec, label, method, path, mode, authenticator,
@@ -93,10 +90,6 @@ record EndpointDefinition(EndpointSpec spec, String label, HttpMethod method, St
                 : "ARA_ENDPOINT_" + spec.label().toUpperCase(Locale.ROOT).replace('-', '_') + "_SECRET";
     }
 
-    private static Duration replayTtl(AraEndpointsProperties properties) {
-        Duration ttl = properties.hmacTolerance().multipliedBy(2);
-        return (ttl.compareTo(Duration.ofMinutes(1)) < 0) ? Duration.ofMinutes(1) : ttl;
-    }
 
     private static @Nullable CorsConfiguration corsConfiguration(AraEndpointsProperties.@Nullable Cors cors,
             HttpMethod method) {

@@ -24,21 +24,21 @@ class CallbackSignatureVerifierTests {
 
     @Test
     void acceptsTheAraSchemeWithinFiveMinutesEitherWay() {
-        assertThat(verifier.verify(signed("s3cret", NOW - 300, "d-1", BODY), BODY)).isTrue();
-        assertThat(verifier.verify(signed("s3cret", NOW + 300, "d-2", BODY), BODY)).isTrue();
-        assertThat(verifier.verify(signed("s3cret", NOW - 301, "d-3", BODY), BODY)).isFalse();
-        assertThat(verifier.verify(signed("s3cret", NOW + 301, "d-4", BODY), BODY)).isFalse();
+        assertThat(verifier.verify(signed("s3cret", NOW - 300, "d-1", BODY), BODY).block()).isTrue();
+        assertThat(verifier.verify(signed("s3cret", NOW + 300, "d-2", BODY), BODY).block()).isTrue();
+        assertThat(verifier.verify(signed("s3cret", NOW - 301, "d-3", BODY), BODY).block()).isFalse();
+        assertThat(verifier.verify(signed("s3cret", NOW + 301, "d-4", BODY), BODY).block()).isFalse();
     }
 
     @Test
     void rejectsWrongKeyTamperedBodyMissingHeadersAndReplays() {
-        assertThat(verifier.verify(signed("other", NOW, "d-1", BODY), BODY)).isFalse();
-        assertThat(verifier.verify(signed("s3cret", NOW, "d-2", BODY), "{\"team\":\"dev\"}".getBytes())).isFalse();
+        assertThat(verifier.verify(signed("other", NOW, "d-1", BODY), BODY).block()).isFalse();
+        assertThat(verifier.verify(signed("s3cret", NOW, "d-2", BODY), "{\"team\":\"dev\"}".getBytes()).block()).isFalse();
         HttpHeaders missing = signed("s3cret", NOW, "d-3", BODY);
         missing.remove(AraSignature.DELIVERY_ID_HEADER);
-        assertThat(verifier.verify(missing, BODY)).isFalse();
-        assertThat(verifier.verify(signed("s3cret", NOW, "d-5", BODY), BODY)).isTrue();
-        assertThat(verifier.verify(signed("s3cret", NOW, "d-5", BODY), BODY)).isFalse();
+        assertThat(verifier.verify(missing, BODY).block()).isFalse();
+        assertThat(verifier.verify(signed("s3cret", NOW, "d-5", BODY), BODY).block()).isTrue();
+        assertThat(verifier.verify(signed("s3cret", NOW, "d-5", BODY), BODY).block()).isFalse();
     }
 
     @Test
@@ -48,7 +48,7 @@ class CallbackSignatureVerifierTests {
         headers.set("webhook-timestamp", Long.toString(NOW));
         byte[] mac = HmacSha256.sign("s3cret".getBytes(StandardCharsets.UTF_8), "msg-1." + NOW + ".", BODY);
         headers.set("webhook-signature", "v1," + Base64.getEncoder().encodeToString(mac));
-        assertThat(verifier.verify(headers, BODY)).isFalse();
+        assertThat(verifier.verify(headers, BODY).block()).isFalse();
     }
 
     private static HttpHeaders signed(String secret, long timestamp, String deliveryId, byte[] body) {

@@ -28,7 +28,8 @@ class EndpointPipelineTests {
         return WebTestClient.bindToRouterFunction(new AraEndpointRoutes(EndpointTestSupport.SLUG,
                 EndpointTestSupport.specs(), forwarder, EndpointTestSupport.SECRETS::get, properties, SPEC_CLOCK,
                 availability, new EndpointBodyReader(properties.maxBodySize().toBytes(), properties.maxJsonDepth()),
-                problems).routerFunction()).build();
+                problems, so.ara.autoconfigure.replay.ReplayProtection.inMemory(EndpointTestSupport.SLUG))
+            .routerFunction()).build();
     }
 
     @Test
