@@ -24,7 +24,7 @@ final class StandaloneProcess implements AutoCloseable {
 
     static ProcessBuilder builder(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), "so.ara.local.AraLocalMain",
+                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "so.ara.local.AraLocalMain",
                 "--server.port=0"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
