@@ -76,11 +76,13 @@ public record AraLocalSettings(
         }
 
         public Limits withMaxRuns(int value) {
-            return new Limits(maxApps, value, maxLogRowsPerApp, maxBodyBytes, subscriberBuffer, maxRunBytes, maxLogBytes);
+            return new Limits(maxApps, value, maxLogRowsPerApp, maxBodyBytes, subscriberBuffer, maxRunBytes,
+                    maxLogBytes);
         }
 
         public Limits withMaxApps(int value) {
-            return new Limits(value, maxRuns, maxLogRowsPerApp, maxBodyBytes, subscriberBuffer, maxRunBytes, maxLogBytes);
+            return new Limits(value, maxRuns, maxLogRowsPerApp, maxBodyBytes, subscriberBuffer, maxRunBytes,
+                    maxLogBytes);
         }
 
         public Limits withMaxLogRowsPerApp(int value) {
@@ -135,23 +137,27 @@ public record AraLocalSettings(
     }
 
     public AraLocalSettings withHost(String value) {
-        return new AraLocalSettings(value, port, apiKey, dataDir, keyFile, limits, model, callbackTimeout, heartbeatInterval,
+        return new AraLocalSettings(value, port, apiKey, dataDir, keyFile, limits, model, callbackTimeout,
+                heartbeatInterval,
                 webhookBackoff, scheduleTick, clock);
     }
 
     public AraLocalSettings withPort(int value) {
-        return new AraLocalSettings(host, value, apiKey, dataDir, keyFile, limits, model, callbackTimeout, heartbeatInterval,
+        return new AraLocalSettings(host, value, apiKey, dataDir, keyFile, limits, model, callbackTimeout,
+                heartbeatInterval,
                 webhookBackoff, scheduleTick, clock);
     }
 
     public AraLocalSettings withApiKey(String value) {
-        return new AraLocalSettings(host, port, value, dataDir, keyFile, limits, model, callbackTimeout, heartbeatInterval,
+        return new AraLocalSettings(host, port, value, dataDir, keyFile, limits, model, callbackTimeout,
+                heartbeatInterval,
                 webhookBackoff, scheduleTick, clock);
     }
 
     /** Makes the server durable: its store lives in {@code value} ({@code null}: memory only). */
     public AraLocalSettings withDataDir(Path value) {
-        return new AraLocalSettings(host, port, apiKey, value, keyFile, limits, model, callbackTimeout, heartbeatInterval,
+        return new AraLocalSettings(host, port, apiKey, value, keyFile, limits, model, callbackTimeout,
+                heartbeatInterval,
                 webhookBackoff, scheduleTick, clock);
     }
 
@@ -172,12 +178,14 @@ public record AraLocalSettings(
     }
 
     public AraLocalSettings withLimits(Limits value) {
-        return new AraLocalSettings(host, port, apiKey, dataDir, keyFile, value, model, callbackTimeout, heartbeatInterval,
+        return new AraLocalSettings(host, port, apiKey, dataDir, keyFile, value, model, callbackTimeout,
+                heartbeatInterval,
                 webhookBackoff, scheduleTick, clock);
     }
 
     public AraLocalSettings withModel(ModelSettings value) {
-        return new AraLocalSettings(host, port, apiKey, dataDir, keyFile, limits, value, callbackTimeout, heartbeatInterval,
+        return new AraLocalSettings(host, port, apiKey, dataDir, keyFile, limits, value, callbackTimeout,
+                heartbeatInterval,
                 webhookBackoff, scheduleTick, clock);
     }
 
@@ -192,17 +200,20 @@ public record AraLocalSettings(
     }
 
     public AraLocalSettings withWebhookBackoff(Duration value) {
-        return new AraLocalSettings(host, port, apiKey, dataDir, keyFile, limits, model, callbackTimeout, heartbeatInterval,
+        return new AraLocalSettings(host, port, apiKey, dataDir, keyFile, limits, model, callbackTimeout,
+                heartbeatInterval,
                 value, scheduleTick, clock);
     }
 
     public AraLocalSettings withScheduleTick(Duration value) {
-        return new AraLocalSettings(host, port, apiKey, dataDir, keyFile, limits, model, callbackTimeout, heartbeatInterval,
+        return new AraLocalSettings(host, port, apiKey, dataDir, keyFile, limits, model, callbackTimeout,
+                heartbeatInterval,
                 webhookBackoff, value, clock);
     }
 
     public AraLocalSettings withClock(Clock value) {
-        return new AraLocalSettings(host, port, apiKey, dataDir, keyFile, limits, model, callbackTimeout, heartbeatInterval,
+        return new AraLocalSettings(host, port, apiKey, dataDir, keyFile, limits, model, callbackTimeout,
+                heartbeatInterval,
                 webhookBackoff, scheduleTick, value);
     }
 }
