@@ -80,11 +80,13 @@ public record AraLocalSettings(
         }
 
         public Limits withMaxRuns(int value) {
-            return new Limits(maxApps, value, maxLogRowsPerApp, maxBodyBytes, subscriberBuffer, maxRunBytes, maxLogBytes);
+            return new Limits(maxApps, value, maxLogRowsPerApp, maxBodyBytes, subscriberBuffer, maxRunBytes,
+                    maxLogBytes);
         }
 
         public Limits withMaxApps(int value) {
-            return new Limits(value, maxRuns, maxLogRowsPerApp, maxBodyBytes, subscriberBuffer, maxRunBytes, maxLogBytes);
+            return new Limits(value, maxRuns, maxLogRowsPerApp, maxBodyBytes, subscriberBuffer, maxRunBytes,
+                    maxLogBytes);
         }
 
         public Limits withMaxLogRowsPerApp(int value) {

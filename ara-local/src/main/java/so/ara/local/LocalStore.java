@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,42 +14,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import so.ara.spec.RunIds;
 
 /**
  * ara-local's state and its service API: apps, keys, secrets, the control-plane key, runs, event answers and
  * automation jobs, kept in a {@link StoreFile} (memory only, or durable in a data directory) with hot parts in memory.
  *
- * <p>Runs are bounded by count and by bytes (their JSON records); past either bound the oldest finished runs go
- * first, and a new run that does not fit beside the unfinished ones answers 503: accepted work is never dropped.
- * Unfinished runs found at start (the server died) are marked failed with a reason; see {@link #interrupted()}.
+ * <p>Runs live in a {@link RunStore} (bounded by count and bytes). Unfinished runs found at start (the server
+ * died) are marked failed with a reason; see {@link #interrupted()}. Everything is read before the store is opened
+ * for writing, so a store that cannot be read is refused untouched.
  */
 final class LocalStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    static final String RESTARTED = "ara-local restarted before the run finished";
+    static final String RESTARTED = RunStore.RESTARTED;
     static final int MAX_KEYS_PER_APP = 1_000;
     static final int MAX_SECRETS_PER_APP = 200;
     static final int MAX_AUTOMATIONS_PER_APP = 200;
-
-    /** What the store knows of a run without reading its record. */
-    private static final class RunMeta {
-        final String appId;
-        final String idempotencyKey;
-        final long seq;
-        int bytes;
-        boolean finished;
-
-        RunMeta(String appId, String idempotencyKey, long seq, int bytes, boolean finished) {
-            this.appId = appId;
-            this.idempotencyKey = idempotencyKey;
-            this.seq = seq;
-            this.bytes = bytes;
-            this.finished = finished;
-        }
-    }
 
     /** A stored automation job: the spec and run it was created from. */
     record Automation(String appId, Map<String, Object> spec, Map<String, Object> run) {
@@ -59,26 +40,17 @@ final class LocalStore implements AutoCloseable {
     private final AraLocalSettings settings;
     private final Clock clock;
     private final StoreFile file;
-    private final RunRecords records;
     private MVMap<String, String> meta;
     private MVMap<String, String> appRows;
     private MVMap<String, String> keyRows;
-    private MVMap<String, String> runRows;
     private MVMap<String, String> eventRows;
     private MVMap<String, String> automationRows;
 
     private final Map<String, LocalApp> apps = new LinkedHashMap<>();
     private final Map<String, KeyRecord> keys = new ConcurrentHashMap<>();
-    /** unfinished runs, as live objects the engine mutates. */
-    private final Map<String, Run> live = new HashMap<>();
-    /** every kept run in creation order. */
-    private final LinkedHashMap<String, RunMeta> runIndex = new LinkedHashMap<>();
-    /** app id + "\n" + idempotency key → run id (runs) / answer (events). */
-    private final Map<String, String> runIdempotency = new HashMap<>();
+    private final RunStore runs;
+    /** app id + "\n" + idempotency key → the first answer. */
     private final LinkedHashMap<String, Map<String, Object>> eventAnswers = new LinkedHashMap<>();
-    private final List<Run> interrupted = new ArrayList<>();
-    private long runBytes;
-    private long nextSeq = 1;
     private volatile String apiKey;
 
     LocalStore(AraLocalSettings settings) {
@@ -86,7 +58,7 @@ final class LocalStore implements AutoCloseable {
         this.clock = settings.clock();
         this.file = settings.dataDir() == null ? StoreFile.inMemory()
                 : StoreFile.open(settings.dataDir(), settings.keyFile());
-        this.records = new RunRecords(file.box());
+        this.runs = new RunStore(settings.limits(), clock, new RunRecords(file.box()));
         try {
             openMaps();
             load();
@@ -98,7 +70,10 @@ final class LocalStore implements AutoCloseable {
         file.writable();
         openMaps();
         settleApiKey();
-        markInterrupted();
+        runs.markInterrupted();
+        if (!runs.interrupted().isEmpty()) {
+            log.warn("ara-local marked {} unfinished run(s) failed: {}", runs.interrupted().size(), RESTARTED);
+        }
         file.commit();
     }
 
@@ -106,7 +81,7 @@ final class LocalStore implements AutoCloseable {
         meta = file.map("meta");
         appRows = file.map("apps");
         keyRows = file.map("keys");
-        runRows = file.map("runs");
+        runs.bind(file.map("runs"));
         eventRows = file.map("events");
         automationRows = file.map("automations");
     }
@@ -324,151 +299,45 @@ final class LocalStore implements AutoCloseable {
         return out;
     }
 
-    // ---------------------------------------------------------------- runs
+    // ---------------------------------------------------------------- runs (see RunStore)
 
-    /** A new run id in the reference shape, not held by any kept run. */
-    synchronized String newRunId() {
-        String id = RunIds.newRunId(clock);
-        while (runIndex.containsKey(id)) {
-            id = RunIds.newRunId(clock);
-        }
-        return id;
+    String newRunId() {
+        return runs.newRunId();
     }
 
-    /** Stores a new run; 409 when its id is taken, 503 when it does not fit beside the unfinished runs. */
     void putRun(Run run) {
-        synchronized (this) {
-            if (runIndex.containsKey(run.runId)) {
-                throw ApiException.conflict("run id '" + run.runId + "' already exists");
-            }
-            long seq = nextSeq++;
-            String json = records.write(run, seq);
-            makeRoom(json.length(), true);
-            runRows.put(run.runId, json);
-            runIndex.put(run.runId, new RunMeta(run.appId, run.idempotencyKey, seq, json.length(), run.finished()));
-            runBytes += json.length();
-            if (!run.finished()) {
-                live.put(run.runId, run);
-            }
-            if (run.idempotencyKey != null) {
-                runIdempotency.put(run.appId + "\n" + run.idempotencyKey, run.runId);
-            }
-        }
-        run.onChange(this::runChanged);
+        runs.put(run);
     }
 
-    /** Writes a run after a status change; a finished run leaves the live set. */
-    private void runChanged(Run run) {
-        if ("running".equals(run.status())) {
-            return; // queued and running mean the same after a restart: not finished
-        }
-        String json;
-        synchronized (this) {
-            RunMeta meta = runIndex.get(run.runId);
-            if (meta == null) {
-                return;
-            }
-            json = records.write(run, meta.seq);
-            runRows.put(run.runId, json);
-            runBytes += json.length() - meta.bytes;
-            meta.bytes = json.length();
-            if (run.finished()) {
-                meta.finished = true;
-                live.remove(run.runId);
-                makeRoom(0, false);
-            }
-        }
-    }
-
-    /** Evicts the oldest finished runs until {@code incoming} more bytes and one more run fit. */
-    private void makeRoom(int incoming, boolean admit) {
-        AraLocalSettings.Limits limits = settings.limits();
-        int extra = admit ? 1 : 0;
-        if (runIndex.size() + extra <= limits.maxRuns() && runBytes + incoming <= limits.maxRunBytes()) {
-            return;
-        }
-        Iterator<Map.Entry<String, RunMeta>> it = runIndex.entrySet().iterator();
-        while (it.hasNext() && (runIndex.size() + extra > limits.maxRuns()
-                || runBytes + incoming > limits.maxRunBytes())) {
-            Map.Entry<String, RunMeta> e = it.next();
-            RunMeta m = e.getValue();
-            if (m.finished) {
-                it.remove();
-                runRows.remove(e.getKey());
-                runBytes -= m.bytes;
-                if (m.idempotencyKey != null) {
-                    runIdempotency.remove(m.appId + "\n" + m.idempotencyKey);
-                }
-            }
-        }
-        if (admit && runBytes + incoming > limits.maxRunBytes()) {
-            throw new ApiException(503, "Service Unavailable", "ara-local holds " + runBytes + " bytes of unfinished "
-                    + "runs; a run of " + incoming + " bytes does not fit in its limit of " + limits.maxRunBytes()
-                    + " bytes (limits.maxRunBytes)").header("Retry-After", "1");
-        }
-    }
-
-    /** A kept run (live object while unfinished, else read from the store), or null. */
     Run run(String runId) {
-        String json;
-        synchronized (this) {
-            Run running = live.get(runId);
-            if (running != null) {
-                return running;
-            }
-            if (!runIndex.containsKey(runId)) {
-                return null;
-            }
-            json = runRows.get(runId);
-        }
-        return json == null ? null : records.read(json);
+        return runs.get(runId);
     }
 
-    synchronized int runCount() {
-        return runIndex.size();
+    int runCount() {
+        return runs.count();
     }
 
-    synchronized long runBytes() {
-        return runBytes;
+    long runBytes() {
+        return runs.bytes();
     }
 
     /** Runs of an app, newest first, at most {@code limit} (for consoles and tools). */
     List<Run> runsOf(String appId, int limit) {
-        List<Run> out = new ArrayList<>();
-        forEachRunNewestFirst(run -> {
-            if (run.appId.equals(appId)) {
-                out.add(run);
-            }
-            return out.size() < limit;
-        });
-        return out;
+        return runs.of(appId, limit);
     }
 
     /** Visits stored runs newest first, reading one at a time, until {@code visitor} answers false. */
     void forEachRunNewestFirst(java.util.function.Predicate<Run> visitor) {
-        List<String> ids;
-        synchronized (this) {
-            ids = new ArrayList<>(runIndex.keySet());
-        }
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            Run run = run(ids.get(i));
-            if (run != null && !visitor.test(run)) {
-                return;
-            }
-        }
+        runs.forEachNewestFirst(visitor);
     }
 
     Run runByIdempotencyKey(String appId, String key) {
-        String runId;
-        synchronized (this) {
-            runId = runIdempotency.get(appId + "\n" + key);
-        }
-        return runId == null ? null : run(runId);
+        return runs.byIdempotencyKey(appId, key);
     }
 
     /** Runs that were unfinished when the store was last closed, now failed with {@link #RESTARTED}. */
     List<Run> interrupted() {
-        return List.copyOf(interrupted);
+        return runs.interrupted();
     }
 
     // ---------------------------------------------------------------- events
@@ -512,27 +381,7 @@ final class LocalStore implements AutoCloseable {
         if (meta.get("api_key") != null) {
             file.box().open(meta.get("api_key")); // fails here, read-only, when the key file does not match
         }
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (String json : runRows.values()) {
-            Map<String, Object> row = RunRecords.parse(json);
-            row.put("$bytes", json.length());
-            runs.add(row);
-        }
-        runs.sort(Comparator.comparingLong(RunRecords::seq));
-        for (Map<String, Object> row : runs) {
-            int bytes = (Integer) row.remove("$bytes");
-            Run run = records.read(row);
-            long seq = RunRecords.seq(row);
-            nextSeq = Math.max(nextSeq, seq + 1);
-            runIndex.put(run.runId, new RunMeta(run.appId, run.idempotencyKey, seq, bytes, run.finished()));
-            runBytes += bytes;
-            if (run.idempotencyKey != null) {
-                runIdempotency.put(run.appId + "\n" + run.idempotencyKey, run.runId);
-            }
-            if (!run.finished()) {
-                interrupted.add(run);
-            }
-        }
+        runs.load();
         for (Map.Entry<String, String> e : eventRows.entrySet()) {
             eventAnswers.put(e.getKey(), RunRecords.parse(e.getValue()));
         }
@@ -578,22 +427,5 @@ final class LocalStore implements AutoCloseable {
             });
         }
         return app;
-    }
-
-    /** Fails the runs a previous process left unfinished, so their status answers and says why. */
-    private void markInterrupted() {
-        for (Run run : interrupted) {
-            run.restore("failed", Json.obj("text", "", "tool_calls", List.of()), Json.obj("message", RESTARTED),
-                    now());
-            RunMeta meta = runIndex.get(run.runId);
-            String json = records.write(run, meta.seq);
-            runRows.put(run.runId, json);
-            runBytes += json.length() - meta.bytes;
-            meta.bytes = json.length();
-            meta.finished = true;
-        }
-        if (!interrupted.isEmpty()) {
-            log.warn("ara-local marked {} unfinished run(s) failed: {}", interrupted.size(), RESTARTED);
-        }
     }
 }

@@ -75,6 +75,33 @@ class DurableStoreTest {
     }
 
     @Test
+    void aStoreWithoutItsKeyFileOrWithAnotherKeyIsRefusedUntouched() throws Exception {
+        Path data = dir.resolve("keyed");
+        AraLocalSettings settings = LocalTestSupport.testSettings().withDataDir(data);
+        try (AraLocalServer server = AraLocalServer.start(settings)) {
+            call(server.baseUrl(), HttpMethod.POST, "/apps", bearer(server.apiKey()),
+                    LocalTestSupport.manifest("keyed", null, null));
+        }
+        Path store = data.resolve(StoreFile.FILE_NAME);
+        Path key = data.resolve(StoreFile.KEY_FILE_NAME);
+        byte[] before = java.nio.file.Files.readAllBytes(store);
+        Path moved = dir.resolve("elsewhere.key");
+        java.nio.file.Files.move(key, moved);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AraLocalServer.start(settings))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(store.toString()).hasMessageContaining("key file " + key + " is missing");
+        Path other = dir.resolve("other.key");
+        java.nio.file.Files.writeString(other, java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AraLocalServer.start(settings.withKeyFile(other)))
+                .hasMessageContaining("cannot be decrypted with this key file");
+        assertThat(java.nio.file.Files.readAllBytes(store)).isEqualTo(before);
+        try (AraLocalServer server = AraLocalServer.start(settings.withKeyFile(moved))) {
+            assertThat(call(server.baseUrl(), HttpMethod.GET, "/apps/keyed", bearer(server.apiKey()), null).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void rotatedKeyWinsOverTheConfiguredKeyAfterRestart() {
         AraLocalSettings settings = LocalTestSupport.testSettings().withDataDir(dir.resolve("rot"))
                 .withApiKey("ak_local_configured");

@@ -83,14 +83,14 @@ public final class StoreBenchmark {
             long runsKept = server.store().runCount();
             long runBytes = server.store().runBytes();
             latencies.clear();
-            sorted = warmUp ? sorted : sorted;
+            long fileBytes = dataDir == null ? 0 : dataDir.resolve(StoreFile.FILE_NAME).toFile().length();
             System.gc();
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf("%s%s: %,d runs in %.1f s = %,.0f runs/s; p50 %.1f ms, p99 %.1f ms; kept %,d runs "
-                    + "(%,d bytes); heap after GC %,d MiB%n", warmUp ? "warm-up " : "", label, sorted.size(), secs,
-                    sorted.size() / secs, LocalBenchmark.pct(sorted, 0.50), LocalBenchmark.pct(sorted, 0.99),
-                    runsKept, runBytes, heap >> 20);
+                    + "(%,d bytes); heap after GC %,d MiB; store file %,d KiB%n", warmUp ? "warm-up " : "", label,
+                    sorted.size(), secs, sorted.size() / secs, LocalBenchmark.pct(sorted, 0.50),
+                    LocalBenchmark.pct(sorted, 0.99), runsKept, runBytes, heap >> 20, fileBytes >> 10);
         }
     }
 }
