@@ -76,7 +76,8 @@ final class RunEngine {
             logs.publish(app.id, run.runId, "run.started", "Run started", Json.obj("agent_id", run.agentId));
             Map<String, Object> agentRow = run.agentId == null ? null : app.agentRow(run.agentId);
             List<AgentModel.ToolCall> calls = new ArrayList<>();
-            AgentModel.ToolExecutor executor = (name, args) -> executeTool(app, run, agentRow, name, args, calls);
+            AgentModel.ToolExecutor executor = (name, args) -> executeTool(app, run, run.agentId, agentRow, name, args,
+                    calls, 0);
             return prompts.build(app, run.runId, run.agentId, agentRow, run.input)
                     .doOnNext(prompt -> logs.publish(app.id, run.runId, "run.prompt.built", "Prompt built",
                             Json.obj("agent_id", run.agentId, "prompt_chars", prompt.length(), "prompt",
@@ -121,7 +122,7 @@ final class RunEngine {
             run.running();
             logs.publish(app.id, run.runId, "run.started", "Run started", Json.obj("tool", toolName));
             List<AgentModel.ToolCall> calls = new ArrayList<>();
-            return executeTool(app, run, null, toolName, args, calls).map(result -> {
+            return executeTool(app, run, null, null, toolName, args, calls, 0).map(result -> {
                 run.complete(Json.obj("text", Json.writeString(result), "tool_calls",
                         List.of(new AgentModel.ToolCall(toolName, args, result).toMap())), clock.instant());
                 logs.publish(app.id, run.runId, "run.completed", "Run completed", Json.obj("status", "completed"));
@@ -141,23 +142,26 @@ final class RunEngine {
     }
 
     /**
-     * Runs one tool call of a run. As on Ara, an agent that declares {@code skills} calls only those tools; a
+     * Runs one tool call of a run. As on Ara, an agent that declares {@code skills} calls only those tools, and a
+     * call naming another agent of the app is a handoff, allowed only to the agents in its {@code handoff_to}; a
      * refused or unknown call fails with {@code run.tool.failed}.
      */
-    private Mono<Object> executeTool(LocalApp app, Run run, Map<String, Object> agentRow, String name,
-            Map<String, Object> args, List<AgentModel.ToolCall> calls) {
+    private Mono<Object> executeTool(LocalApp app, Run run, String agentId, Map<String, Object> agentRow,
+            String name, Map<String, Object> args, List<AgentModel.ToolCall> calls, int depth) {
         return Mono.defer(() -> {
             Map<String, Object> row = app.toolRow(name);
             logs.publish(app.id, run.runId, "run.tool.started", "Tool " + name + " started",
                     Json.obj("tool", name, "args", args));
             List<Object> skills = Json.list(agentRow, "skills");
             Mono<Object> invocation;
-            if (row == null) {
+            if (row == null && agentRow != null && app.agentRow(name) != null) {
+                invocation = handoff(app, run, agentId, agentRow, name, args, depth);
+            } else if (row == null) {
                 invocation = Mono.error(new AgentModel.ToolFailure(
                         "tool '" + name + "' is not a tool of app '" + app.slug + "'"));
             } else if (skills != null && !skills.contains(name)) {
                 invocation = Mono.error(new AgentModel.ToolFailure(
-                        "tool '" + name + "' is not among the skills of agent '" + run.agentId + "'"));
+                        "tool '" + name + "' is not among the skills of agent '" + agentId + "'"));
             } else {
                 invocation = toolInvoker.invoke(app, run.runId, name, row, args);
             }
@@ -180,11 +184,48 @@ final class RunEngine {
         });
     }
 
+    private static final int MAX_HANDOFF_DEPTH = 5;
+
+    /**
+     * A handoff: the target agent answers {@code input} (the call's args) with its own prompt, model and tools (its
+     * own skills and handoffs); the result is {@code {"agent_id", "text", "tool_calls"}}.
+     */
+    private Mono<Object> handoff(LocalApp app, Run run, String fromAgent, Map<String, Object> fromRow, String target,
+            Map<String, Object> input, int depth) {
+        List<Object> allowed = Json.list(fromRow, "handoff_to");
+        if (allowed == null || !allowed.contains(target)) {
+            return Mono.error(new AgentModel.ToolFailure("agent '" + fromAgent + "' cannot hand off to '" + target
+                    + "': it is not in its handoff_to " + (allowed == null ? List.of() : allowed)));
+        }
+        if (depth >= MAX_HANDOFF_DEPTH) {
+            return Mono.error(new AgentModel.ToolFailure("handoff from '" + fromAgent + "' to '" + target
+                    + "' exceeds " + MAX_HANDOFF_DEPTH + " nested handoffs"));
+        }
+        Map<String, Object> targetRow = app.agentRow(target);
+        logs.publish(app.id, run.runId, "run.handoff", "Agent " + fromAgent + " handed off to " + target,
+                Json.obj("from", fromAgent, "to", target));
+        List<AgentModel.ToolCall> nested = new ArrayList<>();
+        AgentModel.ToolExecutor executor = (name, args) -> executeTool(app, run, target, targetRow, name, args, nested,
+                depth + 1);
+        return prompts.build(app, run.runId, target, targetRow, input)
+                .flatMap(prompt -> model.run(new AgentModel.ModelRequest(target, prompt, input,
+                        model instanceof BuiltinModel ? List.of() : openAiTools(app, targetRow), run.trustedInput()),
+                        executor))
+                .map(result -> {
+                    List<Object> toolCalls = new ArrayList<>();
+                    result.toolCalls().forEach(c -> toolCalls.add(c.toMap()));
+                    return Json.obj("agent_id", target, "text", result.text(), "tool_calls", toolCalls);
+                });
+    }
+
     static List<Map<String, Object>> openAiTools(LocalApp app) {
         return openAiTools(app, null);
     }
 
-    /** The app's tools in OpenAI format; only the agent's skills when it declares them. */
+    /**
+     * The app's tools in OpenAI format (only the agent's skills when it declares them), plus one function per agent
+     * in its {@code handoff_to}.
+     */
     static List<Map<String, Object>> openAiTools(LocalApp app, Map<String, Object> agentRow) {
         List<Object> skills = Json.list(agentRow, "skills");
         List<Map<String, Object>> out = new ArrayList<>();
@@ -192,6 +233,14 @@ final class RunEngine {
             Map<String, Object> fn = Json.map(row, "function");
             if (fn != null && (skills == null || skills.contains(fn.get("name")))) {
                 out.add(Json.obj("type", "function", "function", Json.copy(fn)));
+            }
+        }
+        List<Object> handoffs = Json.list(agentRow, "handoff_to");
+        for (Object target : handoffs == null ? List.of() : handoffs) {
+            if (target instanceof String id && app.agentRow(id) != null) {
+                out.add(Json.obj("type", "function", "function", Json.obj("name", id, "description",
+                        "Hand the conversation off to agent '" + id + "'", "parameters", Json.obj("type", "object",
+                                "properties", Json.obj("message", Json.obj("type", "string"))))));
             }
         }
         return out;

@@ -247,6 +247,39 @@ class PythonRunsTest {
         assertThat(rows(app[0], refused.at("run_id"))).noneMatch(r -> "run.tool.completed".equals(r.get("event_type")));
     }
 
+    /** A call naming another agent is a handoff, allowed only to the agents in handoff_to. */
+    @Test
+    void agentHandsOffOnlyToItsHandoffTargets() {
+        Map<String, Object> triage = agent("triage", null, null);
+        triage.put("handoff_to", List.of("billing"));
+        Map<String, Object> billing = agent("billing", null, List.of("refund"));
+        billing.put("entrypoint", false);
+        Map<String, Object> hr = agent("hr", null, null);
+        hr.put("entrypoint", false);
+        String[] app = deploy(manifest("handoff-app", List.of(triage, billing, hr), List.of(tool("refund",
+                "def refund(amount: int) -> dict:\n    return {'refunded': amount}\n", Json.obj("type", "object"))),
+                Json.obj()), Map.of());
+        var handedOff = run(app, Json.obj("tool_calls", List.of(Json.obj("name", "billing", "args", Json.obj(
+                "message", "refund please", "tool_calls", List.of(Json.obj("name", "refund", "args",
+                        Json.obj("amount", 5))))))));
+        assertThat(handedOff.<String>at("status")).as(handedOff.raw()).isEqualTo("completed");
+        assertThat(handedOff.<Object>at("output", "tool_calls", "0", "result")).isEqualTo(Json.obj("agent_id",
+                "billing", "text", "[billing] refund please\nrefund: {\"refunded\":5}", "tool_calls", List.of(
+                        Json.obj("name", "refund", "args", Json.obj("amount", 5), "result",
+                                Json.obj("refunded", 5)))));
+        assertThat(row(app[0], handedOff.at("run_id"), "run.handoff").get("data"))
+                .isEqualTo(Json.obj("from", "triage", "to", "billing"));
+        var refused = run(app, Json.obj("tool_calls", List.of(Json.obj("name", "hr"))));
+        assertThat(refused.<String>at("status")).isEqualTo("failed");
+        assertThat(refused.<String>at("run", "error", "message"))
+                .isEqualTo("agent 'triage' cannot hand off to 'hr': it is not in its handoff_to [billing]");
+        // the target's own skills still bind it
+        var outsideSkills = run(app, Json.obj("tool_calls", List.of(Json.obj("name", "billing", "args", Json.obj(
+                "tool_calls", List.of(Json.obj("name", "triage")))))));
+        assertThat(outsideSkills.<String>at("run", "error", "message"))
+                .isEqualTo("agent 'billing' cannot hand off to 'triage': it is not in its handoff_to []");
+    }
+
     /** An anonymous endpoint body never chooses tools; nor does a body the starter forwards under input.input. */
     @Test
     void endpointBodiesNeverChooseTools() {

@@ -33,6 +33,7 @@ public final class PythonRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PythonRuntime.class);
     private static final String WORKER_RESOURCE = "/so/ara/local/python/ara_worker.py";
+    private static final java.time.Duration STARTUP_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final PythonSettings settings;
     private final PythonInterpreter interpreter;
@@ -113,15 +114,22 @@ public final class PythonRuntime implements AutoCloseable {
     private Mono<PythonResult> exchange(WorkerPool pool, PythonWorker worker, Map<String, Object> request) {
         AtomicBoolean released = new AtomicBoolean();
         long timeoutMs = settings.callTimeout().toMillis();
-        return Mono.fromFuture(() -> worker.send(request))
+        // the call timeout starts once the interpreter is up: a slow start is not the call's fault
+        Mono<Void> started = Mono.fromFuture(worker.ready(), true)
+                .timeout(STARTUP_TIMEOUT)
+                .onErrorMap(TimeoutException.class, e -> new PythonCallException(PythonCallException.Kind.WORKER_DIED,
+                        "the Python interpreter did not start within " + STARTUP_TIMEOUT.toSeconds() + " s", null,
+                        null, null, null));
+        Mono<Map<String, Object>> reply = Mono.fromFuture(() -> worker.send(request))
                 .timeout(settings.callTimeout())
-                .doOnNext(reply -> {
+                .onErrorMap(TimeoutException.class, e -> new PythonCallException(PythonCallException.Kind.TIMEOUT,
+                        "timed out after " + timeoutMs + " ms (its interpreter was stopped)", null, null, null, null));
+        return started.then(reply)
+                .doOnNext(r -> {
                     if (released.compareAndSet(false, true)) {
                         pool.release(worker, true);
                     }
                 })
-                .onErrorMap(TimeoutException.class, e -> new PythonCallException(PythonCallException.Kind.TIMEOUT,
-                        "timed out after " + timeoutMs + " ms (its interpreter was stopped)", null, null, null, null))
                 .doOnError(e -> {
                     if (released.compareAndSet(false, true)) {
                         pool.release(worker, false);

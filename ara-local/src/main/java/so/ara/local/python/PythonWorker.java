@@ -34,6 +34,8 @@ final class PythonWorker {
     private final AtomicReference<CompletableFuture<Map<String, Object>>> pending = new AtomicReference<>();
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
     private final AtomicLong requestIds = new AtomicLong();
+    /** Completes when the interpreter has started and announced itself (its first line). */
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile boolean exited;
 
     private PythonWorker(String name, Process process) {
@@ -74,7 +76,11 @@ final class PythonWorker {
             String line;
             while ((line = reader.readLine()) != null) {
                 Map<String, Object> reply = parse(line);
-                if (reply == null || reply.containsKey("ready")) {
+                if (reply == null) {
+                    continue;
+                }
+                if (reply.containsKey("ready")) {
+                    ready.complete(null);
                     continue;
                 }
                 CompletableFuture<Map<String, Object>> waiting = pending.getAndSet(null);
@@ -86,6 +92,8 @@ final class PythonWorker {
             // the process went away; handled below
         }
         exited = true;
+        ready.completeExceptionally(new PythonCallException(PythonCallException.Kind.WORKER_DIED,
+                "the Python interpreter exited while starting" + exitDetail(), null, null, null, null));
         CompletableFuture<Map<String, Object>> waiting = pending.getAndSet(null);
         if (waiting != null) {
             waiting.completeExceptionally(new PythonCallException(PythonCallException.Kind.WORKER_DIED,
@@ -137,6 +145,11 @@ final class PythonWorker {
             log.warn("ara-local Python worker wrote a line that is not JSON; ignored");
             return null;
         }
+    }
+
+    /** Completes once the interpreter is ready for calls; the call timeout starts after it. */
+    CompletableFuture<Void> ready() {
+        return ready;
     }
 
     boolean alive() {
