@@ -65,7 +65,14 @@ class ConsoleAccessTest {
     void theTokenInTheUrlSetsAStrictHttpOnlyCookieThatThenSuffices() {
         var page = call(fx.base, HttpMethod.GET, "/console?token=" + fx.token, Map.of("Accept", "text/html"), null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.raw()).contains("<script type=\"module\" src=\"/console/assets/app.js\">");
+        java.util.regex.Matcher script = java.util.regex.Pattern
+                .compile("<script type=\"module\" src=\"(/console/assets/[0-9a-f]{12}/app.js)\">").matcher(page.raw());
+        assertThat(script.find()).as(page.raw()).isTrue();
+        var versioned = fx.get(script.group(1));
+        assertThat(versioned.status()).isEqualTo(200);
+        assertThat(versioned.headers().getCacheControl()).isEqualTo("private, max-age=31536000, immutable");
+        assertThat(versioned.headers().getContentType().toString()).startsWith("text/javascript");
+        assertThat(page.headers().getCacheControl()).isEqualTo("no-cache");
         String cookie = page.headers().getFirst("Set-Cookie");
         assertThat(cookie).startsWith("ara_console_" + fx.server.port() + "=" + fx.token)
                 .containsIgnoringCase("HttpOnly").contains("SameSite=Strict").contains("Path=/console");
@@ -104,6 +111,7 @@ class ConsoleAccessTest {
                 .contains("default-src 'none'");
         assertThat(page.headers().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(page.headers().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(fx.get("/console/api/runs").headers().getCacheControl()).isEqualTo("no-store");
         var missing = fx.get("/console/api/nothing");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.headers().getContentType().toString()).isEqualTo("application/problem+json");

@@ -2,13 +2,16 @@ package so.ara.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import so.ara.spec.RunIds;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -42,14 +45,23 @@ public final class ConsoleBenchmark {
         Path profile = Files.createTempDirectory("console-bench");
         try (ConsoleFixture fx = new ConsoleFixture(settings)) {
             long t0 = System.nanoTime();
-            List<String> ids = Flux.range(0, runs)
-                    .flatMap(i -> Mono.fromCallable(() -> startRun(fx, i)).subscribeOn(Schedulers.boundedElastic()), 16)
+            int real = Math.min(runs, 300);
+            seed(fx, runs - real);
+            // the newest runs go through the console's own API and the run engine (a third with a tool call)
+            List<String> ids = Flux.range(0, real)
+                    .flatMap(i -> Mono.fromCallable(() -> startRun(fx, i)).subscribeOn(Schedulers.boundedElastic()), 8)
                     .collectList().block();
             while (!ids.stream().allMatch(id -> fx.server.store().run(id).finished())) {
                 Thread.onSpinWait();
             }
-            System.out.printf("stored %d runs in %.1f s (%d in the store)%n", ids.size(),
-                    (System.nanoTime() - t0) / 1e9, fx.server.store().runCount());
+            String oldest = fx.server.store().runs().get(0).runId;
+            System.out.printf("stored %d runs (%d seeded into the store with their log rows, %d run through the API) "
+                    + "in %.1f s%n", fx.server.store().runCount(), runs - real, real, (System.nanoTime() - t0) / 1e9);
+            System.out.println("load average before: " + loadAverage());
+            apiTiming(fx, "/auth/cli/config"); // baseline: the cheapest route of the same server
+            apiTiming(fx, "/console/api/runs");
+            apiTiming(fx, "/console/api/runs?status=failed&agent=triage_agent");
+            apiTiming(fx, "/console/api/runs/" + ids.get(ids.size() - 1 - ((ids.size() - 1) % 3)));
             String recent = ids.get(ids.size() - 1 - ((ids.size() - 1) % 3));
             ChromeDriver browser = ConsoleBrowser.start(profile, 1280, 1000);
             try {
@@ -63,11 +75,65 @@ public final class ConsoleBenchmark {
                 report("run page (a recent run with a tool call)",
                         measure(browser, fx.base + "/console/runs/" + recent, "console:run-rendered", rounds));
                 report("run page (the oldest run)",
-                        measure(browser, fx.base + "/console/runs/" + ids.get(0), "console:run-rendered", rounds));
+                        measure(browser, fx.base + "/console/runs/" + oldest, "console:run-rendered", rounds));
             } finally {
                 browser.quit();
             }
+            System.out.println("load average after: " + loadAverage());
         }
+    }
+
+    /**
+     * Runs stored as the engine stores them (created, started, prompt built, completed, with the same log rows),
+     * without executing them, so 10,000 runs take seconds instead of minutes.
+     */
+    private static void seed(ConsoleFixture fx, int count) {
+        LocalApp app = fx.server.store().app(fx.appId);
+        for (int i = 0; i < count; i++) {
+            Instant at = Instant.now();
+            Run run = new Run(RunIds.newRunId(Clock.systemUTC()), app.id, "triage_agent",
+                    "poll", Json.obj("message", "seed " + i), false, null, null, at);
+            fx.server.store().putRun(run);
+            run.running();
+            fx.server.logs().publish(app.id, run.runId, "run.started", "Run started",
+                    Json.obj("agent_id", "triage_agent"));
+            fx.server.logs().publish(app.id, run.runId, "run.prompt.built", "Prompt built",
+                    Json.obj("agent_id", "triage_agent", "prompt_chars", 20, "prompt", "Triage this ticket: seed"));
+            boolean failed = i % 10 == 0;
+            if (failed) {
+                run.fail("seeded failure", Json.obj("text", "", "tool_calls", List.of()), at);
+            } else {
+                run.complete(Json.obj("text", "[triage_agent] seed " + i, "tool_calls", List.of()), at);
+            }
+            fx.server.logs().publish(app.id, run.runId, failed ? "run.failed" : "run.completed",
+                    failed ? "seeded failure" : "Run completed", Json.obj("agent_id", "triage_agent"));
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim() + " (" + Runtime.getRuntime()
+                    .availableProcessors() + " CPUs)";
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Server time of a console API call over loopback (median and max of 50, after 20 warm-up calls). */
+    private static void apiTiming(ConsoleFixture fx, String path) {
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            long t = System.nanoTime();
+            if (fx.get(path).status() != 200) {
+                throw new IllegalStateException(path + " failed");
+            }
+            if (i >= 20) {
+                ms.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        Collections.sort(ms);
+        System.out.printf("GET %s: median %.1f ms, max %.1f ms (Java client, loopback)%n", path,
+                ms.get(ms.size() / 2), ms.get(ms.size() - 1));
     }
 
     /** Every third run calls a tool, so run pages have timelines with tool calls. */

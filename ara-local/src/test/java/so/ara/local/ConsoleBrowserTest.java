@@ -42,7 +42,8 @@ class ConsoleBrowserTest {
         // tool answers are held back while the test watches a run; the bridge must wait for them
         fx = new ConsoleFixture(LocalTestSupport.testSettings().withCallbackTimeout(Duration.ofSeconds(60)));
         browser = ConsoleBrowser.start(profile, 1280, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(50));
+        // generous: the whole class takes well under a minute on an idle machine, far longer on a loaded one
+        wait = new WebDriverWait(browser, Duration.ofSeconds(45), Duration.ofMillis(50));
     }
 
     @AfterAll

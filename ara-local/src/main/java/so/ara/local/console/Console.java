@@ -55,11 +55,12 @@ public final class Console {
 
     public RouterFunction<ServerResponse> router() {
         RouterFunctions.Builder b = RouterFunctions.route();
-        for (String page : List.of("/console", "/console/apps", "/console/runs", "/console/runs/{runId}",
+        for (String page : List.of("/console", "/console/", "/console/apps", "/console/runs", "/console/runs/{runId}",
                 "/console/logs", "/console/events")) {
             add(b, HttpMethod.GET, page, assets::page);
         }
         add(b, HttpMethod.GET, "/console/assets/{file}", assets::asset);
+        add(b, HttpMethod.GET, "/console/assets/{version}/{file}", assets::versionedAsset);
         add(b, HttpMethod.GET, "/console/api/apps", api::apps);
         add(b, HttpMethod.GET, "/console/api/runs", api::runs);
         add(b, HttpMethod.GET, "/console/api/runs/{runId}", api::run);

@@ -81,11 +81,17 @@ function connect() {
   });
 }
 
-/** Runs fn at most once per `ms`, after the last call (live refreshes coalesce bursts of rows). */
-export function debounce(fn, ms) {
+/**
+ * Coalesces bursts of rows into one refresh: fn runs `ms` after the first call of a burst, so a steady stream of rows
+ * still refreshes the page several times a second instead of starving it.
+ */
+export function throttle(fn, ms) {
   let timer;
-  return (...args) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
+  return () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      fn();
+    }, ms);
   };
 }

@@ -1,6 +1,6 @@
 // Apps: each deployed manifest made readable, with "run this agent", "fire now" and "copy curl".
-import { get, post, subscribe, debounce } from './api.js';
-import { h, replace, pre, badge, section, table, toast, copy, errorBox, json } from './dom.js';
+import { get, post, subscribe, throttle } from './api.js';
+import { h, replace, pre, badge, table, toast, copy, json } from './dom.js';
 
 export async function render(main) {
   document.title = 'Apps · ara-local console';
@@ -12,13 +12,16 @@ export async function render(main) {
   }
   replace(main, h('h1', {}, 'Apps'), apps.map(appView));
   // next fire times move when a schedule fires: refresh just the schedule tables (forms keep their edits)
-  subscribe(debounce(async (row) => {
+  const refreshSchedules = throttle(async () => {
     const fresh = await get('apps');
     for (const app of fresh.apps) {
       const holder = document.getElementById(`schedules-${app.id}`);
       if (holder) replace(holder, schedulesTable(app));
     }
-  }, 300), null);
+  }, 300);
+  subscribe((row) => {
+    if (row.event_type === 'schedule.fired') refreshSchedules();
+  }, refreshSchedules);
 }
 
 function appView(app) {

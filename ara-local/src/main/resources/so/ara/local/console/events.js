@@ -1,5 +1,5 @@
 // Events: send one to an app (it starts a run of its agent) and see every sent event with its metadata.
-import { get, post, subscribe, debounce } from './api.js';
+import { get, post, subscribe, throttle } from './api.js';
 import { h, replace, pre, badge, table, time, toast, errorBox, json } from './dom.js';
 
 const TEMPLATE = {
@@ -25,7 +25,7 @@ export async function render(main) {
     }
   };
   await load();
-  const refresh = debounce(load, 250);
+  const refresh = throttle(load, 250);
   subscribe((row) => {
     if (row.event_type === 'event.received' || row.event_type.startsWith('run.')) refresh();
   }, load);

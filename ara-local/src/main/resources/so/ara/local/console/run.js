@@ -1,6 +1,6 @@
 // One run: what started it, its input, the prompt as built, a timeline of the model turn and tool calls, output,
 // error and log rows; follows the run live and reruns it with the same input.
-import { get, post, subscribe, debounce } from './api.js';
+import { get, post, subscribe, throttle } from './api.js';
 import { h, replace, pre, badge, section, table, time, clock, duration, toast, errorBox } from './dom.js';
 
 export async function render(main, runId) {
@@ -17,7 +17,7 @@ export async function render(main, runId) {
   };
   await load();
   performance.mark('console:run-rendered');
-  const refresh = debounce(load, 120);
+  const refresh = throttle(load, 120);
   subscribe((row) => {
     if (row.run_id === runId) refresh();
   }, load);

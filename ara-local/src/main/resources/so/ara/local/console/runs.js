@@ -1,5 +1,5 @@
 // Runs: newest first, filtered by app, agent, status and time, paginated; the first page follows new runs live.
-import { get, subscribe, debounce } from './api.js';
+import { get, subscribe, throttle } from './api.js';
 import { h, replace, badge, table, time, duration, errorBox } from './dom.js';
 
 const STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'];
@@ -29,7 +29,7 @@ export async function render(main, params) {
   await load();
   performance.mark('console:runs-rendered');
   if (!before) {
-    const refresh = debounce(load, 250);
+    const refresh = throttle(load, 250);
     subscribe((row) => {
       if (row.run_id) refresh();
     }, load);
