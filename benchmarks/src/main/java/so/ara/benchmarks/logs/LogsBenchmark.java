@@ -24,8 +24,9 @@ import so.ara.local.AraLocalSettings;
  * {@code AraClient.logs()} against the Python SDK's way of reading the same ara-local stream (issue 16): rows/s of
  * the first {@code rows} rows in a fresh process (a new JVM / interpreter each round, timed from the client's
  * construction to the last row; process start and Python's imports excluded), with and without an AppCDS archive,
- * and of the same read in a warmed-up process, with a raw line counter as the server's ceiling. Each round runs every
- * reader once, rotating which goes first.
+ * and of the same read in a warmed-up process, with a raw line counter as the server's ceiling; the warm reads are
+ * repeated against a canned replay of the same bytes, which measures the clients alone. Each round runs every reader
+ * once, rotating which goes first.
  */
 public final class LogsBenchmark implements Benchmark {
 
@@ -39,66 +40,93 @@ public final class LogsBenchmark implements Benchmark {
 
     @Override
     public List<Ratio> run(BenchmarkOptions options) throws Exception {
-        int rows = options.rows();
         AraLocalSettings settings = AraLocalSettings.defaults().withScheduleTick(null)
-                .withLimits(AraLocalSettings.Limits.defaults().withMaxLogRowsPerApp(rows));
+                .withLimits(AraLocalSettings.Limits.defaults().withMaxLogRowsPerApp(options.rows()));
         try (AraLocalServer server = AraLocalServer.start(settings)) {
-            LogsFixture fixture = LogsFixture.seed(server, rows);
-            List<String> java = java(List.of(), JavaLogsReader.class, fixture, rows);
-            List<String> raw = java(List.of(), RawLinesReader.class, fixture, rows);
-            List<String> python = new ArrayList<>(List.of("python3", pythonReader(options.work()).toString()));
-            python.addAll(fixture.readerArguments(rows));
-            Path archive = options.work().resolve("logs-reader.jsa");
-            List<String> javaCds = java(List.of("-XX:SharedArchiveFile=" + archive), JavaLogsReader.class, fixture,
-                    rows);
-
-            // an AppCDS archive of the classes a read loads, dumped by a training run (also warms the server up)
-            try (ChildProcess training = ChildProcess
-                    .start(java(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable"),
-                            JavaLogsReader.class, fixture, rows))) {
-                read(training, rows);
+            LogsFixture fixture = LogsFixture.seed(server, options.rows());
+            try (CannedLogServer canned = CannedLogServer.capture(fixture, options.rows())) {
+                return measure(options, fixture, fixture.at(canned.baseUrl()));
             }
-            fresh(python, rows);
-
-            Map<String, List<Figure>> fresh = new LinkedHashMap<>();
-            Map<String, List<Figure>> warm = new LinkedHashMap<>();
-            for (String reader : List.of("java", "java+cds", "python")) {
-                fresh.put(reader, new ArrayList<>());
-            }
-            for (String reader : List.of("java", "raw", "python")) {
-                warm.put(reader, new ArrayList<>());
-            }
-            try (ChildProcess warmJava = ChildProcess.start(java); ChildProcess warmRaw = ChildProcess.start(raw);
-                    ChildProcess warmPython = ChildProcess.start(python)) {
-                for (int read = 0; read < Math.max(1, JAVA_WARMUP_ROWS / rows); read++) {
-                    read(warmJava, rows);
-                }
-                read(warmRaw, rows);
-                read(warmPython, rows);
-                Map<String, List<String>> freshCommands = Map.of("java", java, "java+cds", javaCds, "python", python);
-                Map<String, ChildProcess> warmProcesses = Map.of("java", warmJava, "raw", warmRaw, "python",
-                        warmPython);
-                for (int round = 0; round < options.rounds(); round++) {
-                    for (String reader : rotate(List.copyOf(fresh.keySet()), round)) {
-                        fresh.get(reader).add(fresh(freshCommands.get(reader), rows));
-                    }
-                    for (String reader : rotate(List.copyOf(warm.keySet()), round)) {
-                        warm.get(reader).add(read(warmProcesses.get(reader), rows));
-                    }
-                    System.out.printf(Locale.ROOT, "round %d: fresh %s; warm %s%n", round + 1, last(fresh), last(warm));
-                }
-            }
-            fresh.forEach((reader, figures) -> print("fresh " + reader, figures));
-            warm.forEach((reader, figures) -> print("warm " + reader, figures));
-            String first = String.format(Locale.ROOT, "first %,d rows, fresh process", rows);
-            String again = String.format(Locale.ROOT, "%,d rows, warm process", rows);
-            return List.of(
-                    ratio(first, fresh.get("java"), fresh.get("python"), Target.atLeast(1), options),
-                    ratio(first + ", AppCDS", fresh.get("java+cds"), fresh.get("python"), Target.atLeast(1), options),
-                    ratio(again, warm.get("java"), warm.get("python"), Target.atLeast(5), options),
-                    ratio(again + ": server ceiling (raw lines, no JSON)", warm.get("raw"), warm.get("python"),
-                            Target.NONE, options));
         }
+    }
+
+    private List<Ratio> measure(BenchmarkOptions options, LogsFixture fixture, LogsFixture canned) throws Exception {
+        int rows = options.rows();
+        Path archive = options.work().resolve("logs-reader.jsa");
+        Map<String, List<String>> freshCommands = new LinkedHashMap<>();
+        freshCommands.put("java", java(List.of(), JavaLogsReader.class, fixture, rows));
+        freshCommands.put("java+cds", java(List.of("-XX:SharedArchiveFile=" + archive), JavaLogsReader.class,
+                fixture, rows));
+        freshCommands.put("python", python(options, fixture, rows));
+        Map<String, List<String>> warmCommands = new LinkedHashMap<>();
+        warmCommands.put("java", freshCommands.get("java"));
+        warmCommands.put("raw", java(List.of(), RawLinesReader.class, fixture, rows));
+        warmCommands.put("python", freshCommands.get("python"));
+        warmCommands.put("java canned", java(List.of(), JavaLogsReader.class, canned, rows));
+        warmCommands.put("raw canned", java(List.of(), RawLinesReader.class, canned, rows));
+        warmCommands.put("python canned", python(options, canned, rows));
+
+        // an AppCDS archive of the classes a read loads, dumped by a training run (which also warms the server up)
+        try (ChildProcess training = ChildProcess.start(java(
+                List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable"), JavaLogsReader.class, fixture, rows))) {
+            read(training, rows);
+        }
+        fresh(freshCommands.get("python"), rows);
+
+        Map<String, List<Figure>> fresh = figures(freshCommands.keySet());
+        Map<String, List<Figure>> warm = figures(warmCommands.keySet());
+        Map<String, ChildProcess> warmProcesses = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, List<String>> reader : warmCommands.entrySet()) {
+                ChildProcess process = ChildProcess.start(reader.getValue());
+                warmProcesses.put(reader.getKey(), process);
+                int warmupReads = reader.getKey().startsWith("java") ? Math.max(1, JAVA_WARMUP_ROWS / rows) : 1;
+                for (int read = 0; read < warmupReads; read++) {
+                    read(process, rows);
+                }
+            }
+            for (int round = 0; round < options.rounds(); round++) {
+                for (String reader : rotate(List.copyOf(fresh.keySet()), round)) {
+                    fresh.get(reader).add(fresh(freshCommands.get(reader), rows));
+                }
+                for (String reader : rotate(List.copyOf(warm.keySet()), round)) {
+                    warm.get(reader).add(read(warmProcesses.get(reader), rows));
+                }
+                System.out.printf(Locale.ROOT, "round %d:%n  fresh %s%n  warm  %s%n", round + 1, last(fresh),
+                        last(warm));
+            }
+        }
+        finally {
+            for (ChildProcess process : warmProcesses.values()) {
+                process.close();
+            }
+        }
+        fresh.forEach((reader, figures) -> print("fresh " + reader, figures));
+        warm.forEach((reader, figures) -> print("warm " + reader, figures));
+        String first = String.format(Locale.ROOT, "first %,d rows, fresh process", rows);
+        String again = String.format(Locale.ROOT, "%,d rows, warm process", rows);
+        return List.of(
+                ratio(first, fresh.get("java"), fresh.get("python"), Target.atLeast(1), options),
+                ratio(first + ", AppCDS", fresh.get("java+cds"), fresh.get("python"), Target.atLeast(1), options),
+                ratio(again, warm.get("java"), warm.get("python"), Target.atLeast(5), options),
+                ratio(again + ": ara-local ceiling (raw lines, no JSON)", warm.get("raw"), warm.get("python"),
+                        Target.NONE, options),
+                ratio(again + ", canned stream (client cost only)", warm.get("java canned"),
+                        warm.get("python canned"), Target.atLeast(5), options),
+                ratio(again + ", canned stream: raw lines, no JSON", warm.get("raw canned"),
+                        warm.get("python canned"), Target.NONE, options));
+    }
+
+    private static Map<String, List<Figure>> figures(java.util.Collection<String> readers) {
+        Map<String, List<Figure>> figures = new LinkedHashMap<>();
+        readers.forEach(reader -> figures.put(reader, new ArrayList<>()));
+        return figures;
+    }
+
+    private static List<String> python(BenchmarkOptions options, LogsFixture fixture, int rows) throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3", pythonReader(options.work()).toString()));
+        command.addAll(fixture.readerArguments(rows));
+        return command;
     }
 
     /** One read: rows per second over the whole read, and the time to its first row. */

@@ -56,6 +56,11 @@ record LogsFixture(String baseUrl, String apiKey, String slug, String readerKey)
                 """.formatted(SLUG));
     }
 
+    /** The same app and keys behind another server (the canned replay of its stream). */
+    LogsFixture at(String otherBaseUrl) {
+        return new LogsFixture(otherBaseUrl, this.apiKey, this.slug, this.readerKey);
+    }
+
     /** Reader arguments after the program: base URL, API key, slug, runtime key, rows. */
     List<String> readerArguments(int rows) {
         return List.of(this.baseUrl, this.apiKey, this.slug, this.readerKey, Integer.toString(rows));
