@@ -54,7 +54,12 @@ public final class ConsoleBenchmark {
             while (!ids.stream().allMatch(id -> fx.server.store().run(id).finished())) {
                 Thread.onSpinWait();
             }
-            String oldest = fx.server.store().runs().get(0).runId;
+            String[] oldestSeen = {null};
+            fx.server.store().forEachRunNewestFirst(run -> {
+                oldestSeen[0] = run.runId;
+                return true;
+            });
+            String oldest = oldestSeen[0];
             System.out.printf("stored %d runs (%d seeded into the store with their log rows, %d run through the API) "
                     + "in %.1f s%n", fx.server.store().runCount(), runs - real, real, (System.nanoTime() - t0) / 1e9);
             System.out.println("load average before: " + loadAverage());
