@@ -54,7 +54,7 @@ class ConsoleApiTest {
                 .containsEntry("default_agent_id", "triage_agent");
         assertThat(r.<String>at("apps", "0", "agents", "0", "instructions"))
                 .isEqualTo("Triage incoming support tickets.");
-        assertThat(r.<List<String>>at("apps", "0", "agents", "0", "skills")).containsExactly("lookup_ticket");
+        assertThat(r.<List<String>>at("apps", "0", "agents", "0", "skills")).containsExactly("lookup_ticket", "python_only");
         // the built-in model's tool_calls shape, filled for the agent's skill and its required parameter
         assertThat(r.<Object>at("apps", "0", "agents", "0", "input_template")).isEqualTo(Json.obj("message",
                 "Hello from the console", "tool_calls", List.of(Json.obj("name", "lookup_ticket", "args",
@@ -101,14 +101,12 @@ class ConsoleApiTest {
 
     @Test
     void aFailingToolShowsItsFailureOnTheTimeline() {
-        String runId = start(Json.obj("tool_calls", List.of(Json.obj("name", "python_only"))));
+        String runId = start(ConsoleFixture.failingToolInput());
         Map<String, Object> d = awaitRun(runId, "failed");
-        assertThat(Json.str(Json.map(d, "error"), "message"))
-                .isEqualTo("tool 'python_only' has no callback URL; it can only run in the Ara runtime");
+        assertThat(Json.str(Json.map(d, "error"), "message")).isEqualTo(ConsoleFixture.FAILING_TOOL_ERROR);
         Map<String, Object> tool = Json.maps(d.get("timeline")).stream().filter(i -> "tool".equals(i.get("kind")))
                 .findFirst().orElseThrow();
-        assertThat(tool).containsEntry("status", "failed").containsEntry("error",
-                "tool 'python_only' has no callback URL; it can only run in the Ara runtime");
+        assertThat(tool).containsEntry("status", "failed").containsEntry("error", ConsoleFixture.FAILING_TOOL_ERROR);
     }
 
     @Test
@@ -166,7 +164,7 @@ class ConsoleApiTest {
     @Test
     void runsAreNewestFirstFilteredAndPaginated() {
         String a = start(Json.obj("message", "a"));
-        String b = start(Json.obj("tool_calls", List.of(Json.obj("name", "python_only"))));
+        String b = start(ConsoleFixture.failingToolInput());
         String c = start(Json.obj("message", "c"));
         awaitRun(a, "completed");
         awaitRun(b, "failed");

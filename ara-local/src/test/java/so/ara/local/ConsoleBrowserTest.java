@@ -198,8 +198,8 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("pause")).click();
         assertThat(browser.findElements(By.cssSelector("#log-rows tr[data-run-id='" + held + "']"))).hasSize(3);
         ConsoleBrowser.screenshot(browser, "logs");
-        String failed = fx.post("/console/api/apps/" + fx.appId + "/runs", Map.of("input", Map.of("tool_calls",
-                List.of(Map.of("name", "python_only"))))).at("run_id");
+        String failed = fx.post("/console/api/apps/" + fx.appId + "/runs", Map.of("input",
+                ConsoleFixture.failingToolInput())).at("run_id");
         open("/console/logs?level=error&run=" + failed);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#log-rows tr[data-event='run.failed']")));
         assertThat(browser.findElements(By.cssSelector("#log-rows tr"))).allMatch(r -> r.getAttribute("class")

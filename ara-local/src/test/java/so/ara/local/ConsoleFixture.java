@@ -38,6 +38,14 @@ final class ConsoleFixture implements AutoCloseable {
         this(LocalTestSupport.testSettings());
     }
 
+    /** The Python tool {@code python_only()} called with an argument it does not take: a TypeError in Python. */
+    static final String FAILING_TOOL_ERROR = "tool 'python_only' failed: TypeError: python_only() got an unexpected"
+            + " keyword argument 'surprise'";
+
+    static Map<String, Object> failingToolInput() {
+        return Json.obj("tool_calls", List.of(Json.obj("name", "python_only", "args", Json.obj("surprise", 1))));
+    }
+
     ConsoleFixture(AraLocalSettings settings) {
         callbacks = HttpServer.create().host("127.0.0.1").port(0).handle((req, res) -> req.receive().aggregate()
                 .asByteArray().defaultIfEmpty(new byte[0]).flatMap(bytes -> {
@@ -52,9 +60,8 @@ final class ConsoleFixture implements AutoCloseable {
                 })).bindNow();
         server = AraLocalServer.start(settings);
         base = server.baseUrl();
-        String cb = "http://127.0.0.1:" + callbacks.port() + "/ara/callbacks";
-        Map<String, Object> manifest = LocalTestSupport.manifest(SLUG, cb + "/tools/lookup_ticket",
-                cb + "/agents/triage_agent/prompt");
+        String cb = "http://127.0.0.1:" + callbacks.port();
+        Map<String, Object> manifest = LocalTestSupport.manifest(SLUG, cb, cb);
         Map<String, Object> agent = Json.map(manifest, "agent");
         Map<String, Object> row = Json.maps(agent.get("agents")).get(0);
         row.put("schedules", List.of(Json.obj("id", "weekday-digest", "kind", "cron", "cron", "0 9 * * 1-5",

@@ -151,7 +151,7 @@ class PythonRunsTest {
                 "production", "token_suffix", "9876"));
         String runId = resp.at("run_id");
         assertThat(row(app[0], runId, "run.prompt.built").get("data"))
-                .isEqualTo(Json.obj("agent_id", "helpdesk", "prompt_chars", "Answer: HI".length()));
+                .isEqualTo(Json.obj("agent_id", "helpdesk", "prompt", "Answer: HI", "prompt_chars", "Answer: HI".length()));
         assertThat(row(app[0], runId, "run.prompt.output").get("data")).isEqualTo(Json.obj("agent_id", "helpdesk",
                 "stdout", "building prompt\n", "stderr", ""));
         assertThat(row(app[0], runId, "run.tool.output").get("data")).isEqualTo(Json.obj("tool", "fingerprint",
