@@ -137,8 +137,8 @@ public final class ConsoleBenchmark {
             }
         }
         Collections.sort(ms);
-        System.out.printf("GET %s: median %.1f ms, max %.1f ms (Java client, loopback)%n", path,
-                ms.get(ms.size() / 2), ms.get(ms.size() - 1));
+        System.out.printf("GET %s: min %.1f ms, median %.1f ms, max %.1f ms (Java client, loopback)%n", path,
+                ms.get(0), ms.get(ms.size() / 2), ms.get(ms.size() - 1));
     }
 
     /** Every third run calls a tool, so run pages have timelines with tool calls. */
@@ -177,8 +177,8 @@ public final class ConsoleBenchmark {
                 v.add(s[k]);
             }
             Collections.sort(v);
-            sb.append(String.format("%n    %-17s median %6.1f ms   max %6.1f ms", names[k], v.get(v.size() / 2),
-                    v.get(v.size() - 1)));
+            sb.append(String.format("%n    %-17s min %6.1f ms   median %6.1f ms   max %6.1f ms", names[k], v.get(0),
+                    v.get(v.size() / 2), v.get(v.size() - 1)));
         }
         System.out.println(sb);
     }

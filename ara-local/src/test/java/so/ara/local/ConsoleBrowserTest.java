@@ -193,10 +193,13 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("pause")).click();
         assertThat(browser.findElement(By.id("pause")).getAttribute("aria-pressed")).isEqualTo("true");
         String held = fx.post("/console/api/apps/" + fx.appId + "/runs", Map.of("input", Map.of())).at("run_id");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("held"), "3 new rows held"));
+        wait.until(d -> "completed".equals(fx.get("/console/api/runs/" + held).at("run", "status")));
+        int rows = Json.maps(fx.get("/console/api/logs?run=" + held).at("logs")).size();
+        assertThat(rows).isGreaterThanOrEqualTo(3); // started, prompt built, completed
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("held"), rows + " new rows held"));
         assertThat(browser.findElements(By.cssSelector("#log-rows tr[data-run-id='" + held + "']"))).isEmpty();
         browser.findElement(By.id("pause")).click();
-        assertThat(browser.findElements(By.cssSelector("#log-rows tr[data-run-id='" + held + "']"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("#log-rows tr[data-run-id='" + held + "']"))).hasSize(rows);
         ConsoleBrowser.screenshot(browser, "logs");
         String failed = fx.post("/console/api/apps/" + fx.appId + "/runs", Map.of("input",
                 ConsoleFixture.failingToolInput())).at("run_id");
