@@ -198,10 +198,14 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      *
      * @param port      port on 127.0.0.1 (0 picks a free port)
      * @param apiKey    control-plane key it accepts (minted when empty)
-     * @param stateFile file keeping apps, keys and secrets across restarts (memory only when empty)
+     * @param dataDir   directory of ara-local's durable store (apps, keys, encrypted secrets, runs, events, log
+     *                  rows survive restarts); memory only when empty
+     * @param python    the Python interpreter that runs the deployed tools and prompt factories (python3 on PATH
+     *                  when empty)
      * @param model     the model ara-local runs; a built-in deterministic model unless a base URL is set
      */
-    public record Local(@DefaultValue("0") int port, String apiKey, String stateFile, @DefaultValue Model model) {
+    public record Local(@DefaultValue("0") int port, String apiKey, String dataDir, String python,
+            @DefaultValue Model model) {
     }
 
     /**

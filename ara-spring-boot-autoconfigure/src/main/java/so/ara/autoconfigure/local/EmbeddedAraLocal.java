@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.util.unit.DataSize;
 import so.ara.autoconfigure.AraProperties;
 import so.ara.autoconfigure.LocalControlPlane;
 import so.ara.local.AraLocalServer;
@@ -22,12 +23,17 @@ public final class EmbeddedAraLocal implements LocalControlPlane, InitializingBe
 
     private final AraProperties.Local properties;
     private final String reason;
+    private final DataSize endpointMaxBody;
     private volatile AraLocalServer server;
 
-    /** {@code reason} says in the startup log line why local mode was chosen. */
-    public EmbeddedAraLocal(AraProperties.Local properties, String reason) {
+    /**
+     * {@code reason} says in the startup log line why local mode was chosen; {@code endpointMaxBody} is the largest
+     * endpoint body the app accepts, which this control plane must accept inside a forwarded run.
+     */
+    public EmbeddedAraLocal(AraProperties.Local properties, String reason, DataSize endpointMaxBody) {
         this.properties = properties;
         this.reason = reason;
+        this.endpointMaxBody = endpointMaxBody;
     }
 
     @Override
@@ -61,8 +67,16 @@ public final class EmbeddedAraLocal implements LocalControlPlane, InitializingBe
         if (this.properties.apiKey() != null && !this.properties.apiKey().isBlank()) {
             settings = settings.withApiKey(this.properties.apiKey().trim());
         }
-        if (this.properties.stateFile() != null && !this.properties.stateFile().isBlank()) {
-            settings = settings.withStateFile(Path.of(this.properties.stateFile()));
+        if (this.properties.dataDir() != null && !this.properties.dataDir().isBlank()) {
+            settings = settings.withDataDir(Path.of(this.properties.dataDir()));
+        }
+        if (this.properties.python() != null && !this.properties.python().isBlank()) {
+            settings = settings.withPython(settings.python().withExecutable(this.properties.python().trim()));
+        }
+        // a forwarded run carries the endpoint body re-encoded as JSON beside gateway metadata: room for escaping
+        long forwarded = Math.min(Integer.MAX_VALUE / 2, 2 * this.endpointMaxBody.toBytes() + 64 * 1024);
+        if (forwarded > settings.limits().maxBodyBytes()) {
+            settings = settings.withLimits(settings.limits().withMaxBodyBytes((int) forwarded));
         }
         AraProperties.Model model = this.properties.model();
         if (model != null && model.baseUrl() != null && !model.baseUrl().isBlank()) {
