@@ -885,7 +885,13 @@ final class LocalRoutes {
             if (target == null) {
                 throw ApiException.notFound("tool '" + tool + "' not found in any app");
             }
-            Map<String, Object> toolArgs = args;
+            // args.app_id picks the app; the function gets it only when it declares such a parameter
+            Map<String, Object> toolArgs = new LinkedHashMap<>(args);
+            if (Json.map(Json.map(Json.map(target.toolRow(tool), "function"), "parameters"), "properties") == null
+                    || !Json.map(Json.map(Json.map(target.toolRow(tool), "function"), "parameters"), "properties")
+                            .containsKey("app_id")) {
+                toolArgs.remove("app_id");
+            }
             return bridge.invoke(target, tool, target.toolRow(tool), toolArgs)
                     .flatMap(result -> json(200, Json.obj("ok", true, "tool_name", tool, "result", result)))
                     .onErrorResume(AgentModel.ToolFailure.class, e -> json(200, Json.obj("ok", false, "tool_name",
