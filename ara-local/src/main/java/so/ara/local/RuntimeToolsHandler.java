@@ -2,6 +2,7 @@ package so.ara.local;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +109,13 @@ final class RuntimeToolsHandler {
             if (target == null) {
                 throw ApiException.notFound("tool '" + tool + "' not found in any app");
             }
-            Map<String, Object> toolArgs = args;
+            // args.app_id picks the app; the function gets it only when it declares such a parameter
+            Map<String, Object> toolArgs = new LinkedHashMap<>(args);
+            Map<String, Object> declared = Json.map(Json.map(Json.map(target.toolRow(tool), "function"),
+                    "parameters"), "properties");
+            if (declared == null || !declared.containsKey("app_id")) {
+                toolArgs.remove("app_id");
+            }
             return bridge.invoke(target, tool, target.toolRow(tool), toolArgs)
                     .flatMap(result -> Responses.json(200, Json.obj("ok", true, "tool_name", tool, "result",
                             result)))

@@ -95,6 +95,11 @@ class PersistenceAndMainTest {
         assertThat(env.port()).isEqualTo(7000);
         assertThat(env.apiKey()).isEqualTo("ak_env");
         assertThat(AraLocalMain.settings(Map.of(), Map.of()).port()).isEqualTo(8787);
+        assertThat(AraLocalMain.settings(AraLocalMain.options(new String[] {"--ara.local.python=/opt/py/bin/python3"}),
+                Map.of()).python().executable()).isEqualTo("/opt/py/bin/python3");
+        assertThat(AraLocalMain.settings(Map.of(), Map.of("ARA_LOCAL_PYTHON", "python3.11")).python().executable())
+                .isEqualTo("python3.11");
+        assertThat(AraLocalMain.settings(Map.of(), Map.of()).python().executable()).isNull();
         assertThatThrownBy(() -> AraLocalMain.options(new String[] {"serve"}))
                 .hasMessageContaining("unknown argument 'serve'");
     }

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
  * mvn -B -o -q -pl ara-local -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
  * java -cp ara-local/target/test-classes:ara-local/target/classes:$(tr : '\n' &lt; ara-local/target/bench.classpath | grep -v slf4j-simple | paste -sd:) \
- *     so.ara.local.ShimBenchmark [single-calls] [rounds]
+ *     so.ara.local.ShimBenchmark [single-calls] [rounds] [interpreters per app]
  * </pre>
  */
 public final class ShimBenchmark {
@@ -32,7 +32,10 @@ public final class ShimBenchmark {
     public static void main(String[] args) {
         int single = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        AraLocalSettings settings = AraLocalSettings.defaults().withScheduleTick(null);
+        int poolSize = args.length > 2 ? Integer.parseInt(args[2]) : so.ara.local.python.PythonSettings.defaults()
+                .poolSize();
+        AraLocalSettings settings = AraLocalSettings.defaults().withScheduleTick(null)
+                .withPython(so.ara.local.python.PythonSettings.defaults().withPoolSize(poolSize));
         try (AraLocalServer server = AraLocalServer.start(settings);
                 LocalTestSupport.CallbackServer javaApp = new LocalTestSupport.CallbackServer("bench-secret",
                         req -> req.get("path").toString().endsWith("/prompt") ? "Triage the ticket."

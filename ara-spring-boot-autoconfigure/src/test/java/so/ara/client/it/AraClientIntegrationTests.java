@@ -108,9 +108,11 @@ class AraClientIntegrationTests {
     }
 
     static ObjectNode manifest(String slug) {
-        String toolSource = "def lookup_ticket(ticket_id: str) -> dict:\n    \"\"\"Fetch one ticket by id.\"\"\"\n"
-                + "    ARA_CALLBACK_URL = \"" + callbackUrl("/ara/callbacks/tools/lookup_ticket") + "\"\n"
-                + "    return {}";
+        // the Java tool as Ara runs it: the generated shim, which ara-local executes in python3
+        String toolSource = so.ara.manifest.PythonSources.withCallback(slug, callbackUrl("")).toolSource("lookup_ticket",
+                "lookup_ticket", "Fetch one ticket by id.", (ObjectNode) AraJson.mapper().readTree(
+                        "{\"type\":\"object\",\"properties\":{\"ticket_id\":{\"type\":\"string\"}},"
+                                + "\"required\":[\"ticket_id\"]}"));
         ObjectNode manifest = (ObjectNode) AraJson.mapper().readTree("""
                 {"name":"%1$s","slug":"%1$s","description":"",
                  "agent":{"agents":[{"id":"triage_agent","task":"Triage tickets.","instructions":"Triage tickets.",
