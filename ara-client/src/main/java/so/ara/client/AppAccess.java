@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** Setup, invites, whoami and the keys of reference §5.2 (control-plane calls about access to the app). */
+/** Setup, invites, whoami and the keys of docs/ara-reference.md §5.2 (control-plane calls about access to the app). */
 final class AppAccess {
 
     private final String slug;

@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reactive client bound to one app manifest (reference §4.3, §4.4, §5): deploy, runs, events, setup, invites and the
+ * Reactive client bound to one app manifest (docs/ara-reference.md §4.3, §4.4, §5): deploy, runs, events, setup, invites and the
  * log stream. Single calls return {@link Mono}, streams {@link Flux}; nothing blocks. Control-plane calls use the
- * bearer of {@link AraCredentials}; runtime calls choose credentials as §5.4 (app-header key → {@code X-Ara-App-Key}
+ * bearer of {@link AraCredentials}; runtime calls choose credentials as docs/ara-reference.md §5.4 (app-header key → {@code X-Ara-App-Key}
  * only; else runtime key; the key minted by {@link #deploy} is remembered per slug in memory; else one is
  * auto-provisioned under a lock). The app id is looked up once per slug and cached (dropped on a 404).
  * <p>
@@ -161,7 +161,7 @@ public class AraClient {
         return this.appIds.get();
     }
 
-    /** Deploys the manifest exactly as reference §5.1. */
+    /** Deploys the manifest exactly as docs/ara-reference.md §5.1. */
     public Mono<DeployResult> deploy(DeployOptions options) {
         return this.deployFlow.deploy(options);
     }
@@ -185,7 +185,7 @@ public class AraClient {
         return this.access.whoami();
     }
 
-    /** Reference §5.2: ensure a runtime key and an app-header key. */
+    /** docs/ara-reference.md §5.2: ensure a runtime key and an app-header key. */
     public Mono<SetupAuthResult> setupAuth(SetupAuthOptions options) {
         return this.access.setupAuth(options);
     }

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
 /**
- * The shared HTTP layer of the Ara clients (reference §4.1): JSON in and out with {@link AraJson#mapper()}, error
+ * The shared HTTP layer of the Ara clients (docs/ara-reference.md §4.1): JSON in and out with {@link AraJson#mapper()}, error
  * messages as the Python SDK, retries of idempotent calls, and a separate streaming connector without response timeout
  * for SSE. Requests go out as URI templates with variables, so the WebClient's own observation (Boot's instrumented
  * {@code WebClient.Builder}, or the given registry) names them {@code ara.client.requests} with the template as the
@@ -124,7 +124,7 @@ final class AraHttp {
         return out.toString();
     }
 
-    /** Appends the query, dropping parameters whose value is null or empty (reference §8). */
+    /** Appends the query, dropping parameters whose value is null or empty (docs/ara-reference.md §8). */
     static String withQuery(String path, Map<String, ?> query) {
         StringBuilder out = new StringBuilder(path);
         char sep = path.contains("?") ? '&' : '?';

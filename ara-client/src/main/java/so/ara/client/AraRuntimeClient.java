@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * Reactive client of the session runtime and chat (reference §4.5, §8). Every call uses the control-plane bearer.
+ * Reactive client of the session runtime and chat (docs/ara-reference.md §4.5, §8). Every call uses the control-plane bearer.
  * Query parameters with empty values are dropped. Answers are returned as JSON trees (their shape is server-defined).
  */
 public class AraRuntimeClient {

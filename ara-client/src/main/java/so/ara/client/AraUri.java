@@ -20,7 +20,7 @@ record AraUri(String template, List<Object> variables) {
         return new AraUri(template, List.of(variables));
     }
 
-    /** Adds query parameters, dropping those whose value is null or empty (reference §8). */
+    /** Adds query parameters, dropping those whose value is null or empty (docs/ara-reference.md §8). */
     AraUri query(Map<String, ?> query) {
         StringBuilder out = new StringBuilder(this.template);
         List<Object> values = new ArrayList<>(this.variables);

@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One event of the {@code /chat} SSE stream (reference §8), dispatched on {@code type}: {@code text-delta} and
+ * One event of the {@code /chat} SSE stream (docs/ara-reference.md §8), dispatched on {@code type}: {@code text-delta} and
  * {@code reasoning-delta} carry {@code delta}; {@code tool-input-available} carries {@code toolCallId},
  * {@code toolName}, {@code input}; {@code tool-output-available} carries {@code toolCallId}, {@code output};
  * {@code error} carries {@code errorText}. Other types are passed through with {@code raw}.

@@ -26,7 +26,7 @@ import static so.ara.client.JsonBodies.objectOr;
 import static so.ara.client.JsonBodies.textOr;
 
 /**
- * The deploy flow of reference §5.1 for one manifest: find by slug, create or update, activate, sync and reconcile
+ * The deploy flow of docs/ara-reference.md §5.1 for one manifest: find by slug, create or update, activate, sync and reconcile
  * secrets, mint the runtime key, optionally warm up.
  */
 final class DeployFlow {
@@ -52,7 +52,7 @@ final class DeployFlow {
         this.runs = runs;
     }
 
-    /** Deploys the manifest exactly as reference §5.1. */
+    /** Deploys the manifest exactly as docs/ara-reference.md §5.1. */
     Mono<DeployResult> deploy(DeployOptions options) {
         return Mono.defer(() -> {
             String onExisting = options.onExisting().strip().toLowerCase(Locale.ROOT);

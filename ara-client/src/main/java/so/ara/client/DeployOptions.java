@@ -7,7 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options of {@link AraClient#deploy(DeployOptions)} (reference §5.1): {@code activate} true, key name
+ * Options of {@link AraClient#deploy(DeployOptions)} (docs/ara-reference.md §5.1): {@code activate} true, key name
  * {@code <slug>-py-local}, key rpm 60, no warmup, {@code onExisting} {@code update}; {@code secrets} are the secret
  * definitions of the app's runtime profile, {@code requiredEnvKeys} extra env keys synced into one
  * {@code sdk-dict-…} secret (tools' {@code required_env} in the manifest are added automatically).

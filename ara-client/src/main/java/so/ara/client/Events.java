@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static so.ara.client.JsonBodies.putNullable;
 import static so.ara.client.JsonBodies.toObject;
 
-/** {@code POST /v1/apps/{id}/events} with the flat body and {@code X-Idempotency-Key} (reference §4.4). */
+/** {@code POST /v1/apps/{id}/events} with the flat body and {@code X-Idempotency-Key} (docs/ara-reference.md §4.4). */
 final class Events {
 
     private final AraHttp http;

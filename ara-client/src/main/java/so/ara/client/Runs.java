@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static so.ara.client.JsonBodies.putNullable;
 import static so.ara.client.JsonBodies.toObject;
 
-/** Synchronous and asynchronous runs and their status (reference §4.4). */
+/** Synchronous and asynchronous runs and their status (docs/ara-reference.md §4.4). */
 final class Runs {
 
     private final AraHttp http;

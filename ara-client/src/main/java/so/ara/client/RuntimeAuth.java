@@ -3,7 +3,7 @@ package so.ara.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Per-call runtime credentials (reference §5.4). An app-header key is sent as {@code X-Ara-App-Key} with no
+ * Per-call runtime credentials (docs/ara-reference.md §5.4). An app-header key is sent as {@code X-Ara-App-Key} with no
  * Authorization header; otherwise the runtime key is sent as {@code Authorization: Bearer}. When neither is given the
  * client falls back to {@code ARA_APP_HEADER_KEY}, {@code ARA_RUNTIME_KEY}, the key minted by the last deploy of this
  * slug, and finally auto-provisions one ({@code <slug>-py-local}, 60 rpm).

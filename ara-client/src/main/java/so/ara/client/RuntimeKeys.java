@@ -12,7 +12,7 @@ import so.ara.credentials.AraCredentials;
 import static so.ara.client.JsonBodies.nonBlank;
 
 /**
- * Runtime credentials of one slug (reference §5.4): an explicit app-header key or runtime key wins, then the
+ * Runtime credentials of one slug (docs/ara-reference.md §5.4): an explicit app-header key or runtime key wins, then the
  * configured ones, then the key minted by deploy (remembered in memory), else one is provisioned once under a lock.
  */
 final class RuntimeKeys {

@@ -2,7 +2,7 @@ package so.ara.client;
 
 import org.jspecify.annotations.Nullable;
 
-/** Result of setup-auth (reference §5.2). {@link #toString()} masks the keys. */
+/** Result of setup-auth (docs/ara-reference.md §5.2). {@link #toString()} masks the keys. */
 public record SetupAuthResult(String appId, String slug, boolean runtimeKeyPresent, boolean runtimeKeyCreated,
         @Nullable String runtimeKey, boolean appHeaderKeyPresent, boolean appHeaderKeyCreated,
         @Nullable String appHeaderKeyId, @Nullable String appHeaderKeyPrefix, @Nullable String appHeaderKey) {

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Resolved Ara credentials (reference §6): the control-plane bearer (explicit → {@code ARA_API_KEY} →
+ * Resolved Ara credentials (docs/ara-reference.md §6): the control-plane bearer (explicit → {@code ARA_API_KEY} →
  * {@code ARA_ACCESS_TOKEN} → {@code ~/.ara/credentials.json}), the API base URL (explicit → {@code ARA_API_BASE_URL} →
  * credentials {@code api_base_url} → {@code https://api.ara.so}), the runtime key ({@code ARA_RUNTIME_KEY}), the
  * app-header key ({@code ARA_APP_HEADER_KEY}) and the debug flag ({@code ARA_SDK_DEBUG_HTTP_ERRORS}).

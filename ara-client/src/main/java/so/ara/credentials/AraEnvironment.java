@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An environment-variable lookup layered over {@code <cwd>/.env} then {@code <cwd>/.env.local} exactly as the Python
- * SDK loads them (reference §6.3): a file value is used only when the environment has no non-empty value yet, so the
+ * SDK loads them (docs/ara-reference.md §6.3): a file value is used only when the environment has no non-empty value yet, so the
  * real environment wins, then {@code .env}, then {@code .env.local}. The real process environment is never changed.
  */
 public final class AraEnvironment {

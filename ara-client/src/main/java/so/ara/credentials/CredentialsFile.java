@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The CLI credentials file {@code <home>/.ara/credentials.json} in the Python CLI's format (reference §6.4):
+ * The CLI credentials file {@code <home>/.ara/credentials.json} in the Python CLI's format (docs/ara-reference.md §6.4):
  * 2-space indented JSON plus a newline, file mode 0600, directory mode 0700, {@code updated_at} refreshed on every
  * save, written atomically (temporary file in the same directory, fsync, rename).
  */

@@ -146,7 +146,7 @@ final class LocalTestSupport {
     }
 
     /**
-     * The reference's worked example (§2.8). With a callback base URL, the tool (and the prompt factory) are the
+     * The worked example of docs/ara-reference.md (§2.8). With a callback base URL, the tool (and the prompt factory) are the
      * Java shims {@link PythonSources} generates, calling back to that base; without one they are plain Python.
      */
     static Map<String, Object> manifest(String slug, String toolCallbackBase, String promptCallbackBase) {

@@ -9,7 +9,7 @@ import so.ara.annotation.AraParam;
 import so.ara.annotation.AraSchedule;
 import so.ara.annotation.AraTool;
 
-/** The reference's worked example (ara-reference.md §2.8) as annotated Java beans, shared by the tests. */
+/** The reference's worked example (docs/ara-reference.md §2.8) as annotated Java beans, shared by the tests. */
 @SuppressWarnings("checkstyle:MethodName")
 public class TicketTriage {
 

@@ -40,7 +40,7 @@ import so.ara.client.RuntimeAuth;
 import so.ara.client.SetupAuthOptions;
 import so.ara.client.SetupAuthResult;
 
-/** The app commands of reference §7.2, run against this application's manifest. */
+/** The app commands of docs/ara-reference.md §7.2, run against this application's manifest. */
 final class AppCommands {
 
     private AppCommands() {

@@ -31,7 +31,7 @@ import so.ara.json.AraJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code ara auth login|whoami|rotate|logout} (reference §7.3); credentials in {@code <home>/.ara/credentials.json}. */
+/** {@code ara auth login|whoami|rotate|logout} (docs/ara-reference.md §7.3); credentials in {@code <home>/.ara/credentials.json}. */
 @Command(name = "auth", mixinStandardHelpOptions = true, description = "Log in to Ara and manage CLI credentials.",
         subcommands = { AuthCommands.Login.class, AuthCommands.WhoAmI.class, AuthCommands.Rotate.class,
                 AuthCommands.Logout.class })

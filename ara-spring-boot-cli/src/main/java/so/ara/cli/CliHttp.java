@@ -16,8 +16,8 @@ import so.ara.json.AraJson;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Small blocking HTTP helper for the few CLI calls the reactive client does not cover (reference §4.5: CLI config,
- * device login, whoami with an explicit key, key rotation, connect exchange, Supabase). Same error texts as §4.1.
+ * Small blocking HTTP helper for the few CLI calls the reactive client does not cover (docs/ara-reference.md §4.5: CLI config,
+ * device login, whoami with an explicit key, key rotation, connect exchange, Supabase). Same error texts as docs/ara-reference.md §4.1.
  */
 final class CliHttp {
 

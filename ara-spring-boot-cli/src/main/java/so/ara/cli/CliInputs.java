@@ -14,7 +14,7 @@ import so.ara.json.AraJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** Parsing of {@code k=v} lists and {@code --input-json} values exactly as the Python CLI (reference §7.2). */
+/** Parsing of {@code k=v} lists and {@code --input-json} values exactly as the Python CLI (docs/ara-reference.md §7.2). */
 final class CliInputs {
 
     private CliInputs() {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
 import so.ara.credentials.AraCredentials;
 import tools.jackson.databind.JsonNode;
 
-/** {@code connect} and {@code ssh-proxy} (reference §7.5). */
+/** {@code connect} and {@code ssh-proxy} (docs/ara-reference.md §7.5). */
 final class ConnectCommands {
 
     static final List<Integer> RETRY_DELAYS = List.of(0, 4, 10, 20);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import so.ara.client.AraRuntimeClient;
 
 /**
- * {@code ara runtime ...} (reference §7.4), built on {@link AraRuntimeClient} with the control-plane bearer. Errors
+ * {@code ara runtime ...} (docs/ara-reference.md §7.4), built on {@link AraRuntimeClient} with the control-plane bearer. Errors
  * are printed as {@code ara runtime: <message>}.
  */
 @Command(name = "runtime", mixinStandardHelpOptions = true,

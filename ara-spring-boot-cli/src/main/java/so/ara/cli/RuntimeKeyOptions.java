@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 import so.ara.client.RuntimeAuth;
 
-/** {@code --runtime-key} / {@code --app-header-key} of the runtime-plane commands (reference §5.4). */
+/** {@code --runtime-key} / {@code --app-header-key} of the runtime-plane commands (docs/ara-reference.md §5.4). */
 public class RuntimeKeyOptions {
 
     @Option(names = "--runtime-key", paramLabel = "<key>",

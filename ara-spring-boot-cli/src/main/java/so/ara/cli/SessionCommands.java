@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /**
  * Top-level {@code start}, {@code status}, {@code stop}. The reference stores no implementation of these seed
  * commands; mapping them to {@code /session/start|status|stop} (as {@code ara runtime session ...}) is an inference
- * (reference §7.5, §11.6).
+ * (docs/ara-reference.md §7.5, §11.6).
  */
 final class SessionCommands {
 
