@@ -323,9 +323,11 @@ class AraCliIntegrationTests {
             Result run = cli(slug, "run-async", "--run-id", candidate, "--runtime-key", key);
             assertThat(run.code()).as(run.err()).isZero();
             for (int j = 0; j < 10; j++) {
-                // the app has no callback base URL here, so its Java prompt shim fails the run in Python: either end counts
-                if (Files.exists(file) && Files.readString(file).matches("(?s).*run=" + candidate
-                        + " event=run\\.(completed|failed) .*")) {
+                // logs are live (no backfill): wait for a run that started after the tail connected. The app has no
+                // callback base URL here, so its Java prompt shim fails the run in Python: either end counts.
+                String text = Files.exists(file) ? Files.readString(file) : "";
+                if (text.contains("run=" + candidate + " event=run.started ")
+                        && text.matches("(?s).*run=" + candidate + " event=run\\.(completed|failed) .*")) {
                     runId = candidate;
                     break;
                 }

@@ -37,7 +37,7 @@ class SupportDeskEndpointsTests {
     }
 
     @Test
-    void hmacEndpointRunsTheAgentWithTheBodyAndToolCalls() {
+    void hmacEndpointRunsTheAgentWithTheBodyButNeverItsToolCalls() {
         String body = "{\"message\":\"New ticket\",\"tool_calls\":[{\"name\":\"lookupTicket\","
                 + "\"args\":{\"ticketId\":\"T-1001\"}}]}";
         byte[] answer = http.post().uri("/webhooks/tickets").contentType(MediaType.APPLICATION_JSON)
@@ -47,9 +47,10 @@ class SupportDeskEndpointsTests {
                 .expectBody().returnResult().getResponseBody();
         JsonNode run = AraJson.mapper().readTree(answer);
         assertThat(run.at("/run/status").asString()).isEqualTo("completed");
-        assertThat(run.at("/run/output/text").asString()).isEqualTo("[triage] New ticket\nlookupTicket: "
-                + "{\"id\":\"T-1001\",\"subject\":\"Cannot log in after password reset\",\"status\":\"OPEN\","
-                + "\"history\":[]}");
+        // an endpoint body never chooses tools: the built-in model reads tool_calls only at the top level of a
+        // trusted caller's run input, and the body arrives under input.input
+        assertThat(run.at("/run/output/text").asString()).isEqualTo("[triage] New ticket");
+        assertThat(run.at("/run/output/tool_calls").size()).isZero();
         assertThat(run.at("/run/input/input/message").asString()).isEqualTo("New ticket");
         assertThat(run.at("/run/input/gateway/label").asString()).isEqualTo("triage");
     }

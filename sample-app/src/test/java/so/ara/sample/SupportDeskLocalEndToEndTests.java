@@ -77,7 +77,8 @@ class SupportDeskLocalEndToEndTests {
                 Map.of("name", "escalateTicket", "args", Map.of("ticketId", "T-404", "reason", "angry")))))
                 .block(Duration.ofSeconds(30));
         assertThat(run.status()).isEqualTo("failed");
-        assertThat(run.run().error().path("message").asString()).isEqualTo("tool 'escalateTicket' callback answered"
-                + " HTTP 500: IllegalArgumentException: no ticket T-404");
+        assertThat(run.run().error().path("message").asString()).isEqualTo("tool 'escalateTicket' failed:"
+                + " RuntimeError: Tool 'escalateTicket' failed in Java (HTTP 500): IllegalArgumentException: no ticket"
+                + " T-404");
     }
 }
