@@ -25,7 +25,8 @@ class AraFailureAnalyzersTests {
     void allAnalyzersAreRegistered() {
         assertThat(this.support.analyzers()).extracting(FailureAnalyzer::getClass).extracting(Class::getSimpleName)
                 .containsExactlyInAnyOrder("AraDeclarationFailureAnalyzer", "AraDeployFailureAnalyzer",
-                        "MissingEndpointSecretFailureAnalyzer", "AraConnectionFailureAnalyzer");
+                        "MissingEndpointSecretFailureAnalyzer", "AraConnectionFailureAnalyzer",
+                        "CallbackBaseUrlFailureAnalyzer");
     }
 
     @Test
