@@ -68,8 +68,35 @@ class AraCliIntegrationTests {
         return "cli-app-" + slugs.incrementAndGet();
     }
 
+    /** Callback properties while {@link #withRunningApp} serves the app's Java methods; empty otherwise. */
+    private Map<String, Object> runningApp = Map.of();
+
     Result cli(String slug, String... args) {
-        return cli(slug, server, Map.of(), args);
+        return cli(slug, server, this.runningApp, args);
+    }
+
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code body} while the app serves its callback routes on a real port, as Ara's runtime needs to build the
+     * prompt of the app's Java agent method: without it such a run fails in Python (as it would on Ara).
+     */
+    void withRunningApp(String slug, Body body) {
+        AraCliRunsTests.withRunningApp(slug, baseUrl -> {
+            this.runningApp = Map.of("ara.callback.base-url", baseUrl, "ara.callback.secret",
+                    AraCliRunsTests.CALLBACK_SECRET);
+            try {
+                body.run();
+            }
+            catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+            finally {
+                this.runningApp = Map.of();
+            }
+        });
     }
 
     Result cli(String slug, AraLocalServer target, Map<String, Object> extra, String... args) {
@@ -116,31 +143,33 @@ class AraCliIntegrationTests {
     @Test
     void deployThenRun() {
         String slug = slug();
-        Result deployed = deploy(slug, "--warm", "true", "--rpm", "40");
-        JsonNode json = deployed.json();
-        assertThat(json.get("ok").asBoolean()).isTrue();
-        assertThat(json.get("slug").asString()).isEqualTo(slug);
-        assertThat(json.get("runtime_key_created").asBoolean()).isTrue();
-        assertThat(json.get("runtime_key").asString()).isNotBlank();
-        assertThat(json.get("warmup_run_id").asString()).isNotBlank();
-        assertThat(json.propertyNames()).containsExactly("ok", "slug", "runtime_key_created", "runtime_key",
+        withRunningApp(slug, () -> {
+            Result deployed = deploy(slug, "--warm", "true", "--rpm", "40");
+            JsonNode json = deployed.json();
+            assertThat(json.get("ok").asBoolean()).isTrue();
+            assertThat(json.get("slug").asString()).isEqualTo(slug);
+            assertThat(json.get("runtime_key_created").asBoolean()).isTrue();
+            assertThat(json.get("runtime_key").asString()).isNotBlank();
+            assertThat(json.get("warmup_run_id").asString()).isNotBlank();
+            assertThat(json.propertyNames()).containsExactly("ok", "slug", "runtime_key_created", "runtime_key",
                 "warmup_run_id");
-        assertThat(deployed.err()).isEmpty();
+            assertThat(deployed.err()).isEmpty();
 
-        Result up = cli(slug, "up", "--on-existing", "update");
-        assertThat(up.code()).isZero();
-        assertThat(up.json().get("warmup_run_id").isNull()).isTrue();
+            Result up = cli(slug, "up", "--on-existing", "update");
+            assertThat(up.code()).isZero();
+            assertThat(up.json().get("warmup_run_id").isNull()).isTrue();
 
-        Result exists = cli(slug, "deploy", "--on-existing", "error");
-        assertThat(exists.code()).isEqualTo(1);
-        assertThat(exists.err()).startsWith("Project '" + slug + "' already exists for this account (app_id=");
+            Result exists = cli(slug, "deploy", "--on-existing", "error");
+            assertThat(exists.code()).isEqualTo(1);
+            assertThat(exists.err()).startsWith("Project '" + slug + "' already exists for this account (app_id=");
 
-        Result run = cli(slug, "run", "--agent", "triage_agent", "--message", "hello", "--input", "ticket=T-1",
+            Result run = cli(slug, "run", "--agent", "triage_agent", "--message", "hello", "--input", "ticket=T-1",
                 "--runtime-key", json.get("runtime_key").asString());
-        assertThat(run.code()).as(run.err()).isZero();
-        JsonNode answer = run.json();
-        assertThat(answer.toString()).contains("run_id");
-        assertThat(run.err()).isEmpty();
+            assertThat(run.code()).as(run.err()).isZero();
+            JsonNode answer = run.json();
+            assertThat(answer.toString()).contains("run_id");
+            assertThat(run.err()).isEmpty();
+        });
     }
 
     @Test
@@ -171,12 +200,14 @@ class AraCliIntegrationTests {
     @Test
     void runWithInputJsonFile(@TempDir Path dir) throws Exception {
         String slug = slug();
-        deploy(slug);
-        Path file = dir.resolve("input.json");
-        Files.writeString(file, "{\"ticket\":\"T-9\",\"run_id\":\"run-fixed-1\"}");
-        Result run = cli(slug, "run", "--input-json", "@" + file);
-        assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("run-fixed-1");
+        withRunningApp(slug, () -> {
+            deploy(slug);
+            Path file = dir.resolve("input.json");
+            Files.writeString(file, "{\"ticket\":\"T-9\",\"run_id\":\"run-fixed-1\"}");
+            Result run = cli(slug, "run", "--input-json", "@" + file);
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out()).contains("run-fixed-1");
+        });
 
         Result missing = cli(slug, "run", "--input-json", "@" + dir.resolve("nope.json"));
         assertThat(missing.code()).isEqualTo(1);
@@ -191,14 +222,15 @@ class AraCliIntegrationTests {
     @Test
     void runAsyncThenRunStatus() throws Exception {
         String slug = slug();
-        deploy(slug);
-        Result started = cli(slug, "run-async", "--agent", "triage_agent", "--message", "later", "--run-id",
+        withRunningApp(slug, () -> {
+            deploy(slug);
+            Result started = cli(slug, "run-async", "--agent", "triage_agent", "--message", "later", "--run-id",
                 "run-cli-async-1", "--idempotency-key", "idem-1");
-        assertThat(started.code()).as(started.err()).isZero();
-        assertThat(started.out()).contains("run-cli-async-1");
+            assertThat(started.code()).as(started.err()).isZero();
+            assertThat(started.out()).contains("run-cli-async-1");
 
-        AtomicReference<Result> last = new AtomicReference<>();
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            AtomicReference<Result> last = new AtomicReference<>();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
             Result polled = cli(slug, "run-status", "--run-id", "run-cli-async-1");
             assertThat(polled.code()).as(polled.err()).isZero();
             last.set(polled);
@@ -206,6 +238,7 @@ class AraCliIntegrationTests {
         });
         Result status = last.get();
         assertThat(status.out()).contains("run-cli-async-1").contains("\"completed\"");
+        });
 
         Result webhook = cli(slug, "run-async", "--response-mode", "webhook");
         assertThat(webhook.code()).isEqualTo(1);

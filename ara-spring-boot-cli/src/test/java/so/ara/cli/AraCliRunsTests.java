@@ -113,6 +113,25 @@ class AraCliRunsTests {
                 });
     }
 
+    interface Served {
+        void run(Map<String, Object> callback) throws Exception;
+    }
+
+    /**
+     * Runs {@code body} while the app serves its Java callbacks, with the properties that make a deploy point Ara's
+     * runtime at them: the app's agent builds its prompt in Java, so without them every run fails in Python.
+     */
+    static void served(String slug, Served body) {
+        withRunningApp(slug, baseUrl -> {
+            try {
+                body.run(Map.of("ara.callback.base-url", baseUrl, "ara.callback.secret", CALLBACK_SECRET));
+            }
+            catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+    }
+
     @Test
     void deployThenRunAJavaToolThroughTheCallbackOfTheRunningApp() {
         String slug = slug();
@@ -144,55 +163,63 @@ class AraCliRunsTests {
     @Test
     void aFailedRunExitsWithOneAndPrintsItsError() {
         String slug = slug();
-        ok(cli(slug, "deploy"));
-        Result run = cli(slug, "run", "--agent", "triage_agent", "--input-json",
-                "{\"tool_calls\": [{\"name\": \"no_such_tool\", \"args\": {}}]}");
-        assertThat(run.code()).isEqualTo(1);
-        assertThat(run.json().get("status").asString()).as("the response is printed as before").isEqualTo("failed");
-        String runId = run.json().get("run_id").asString();
-        assertThat(run.err().strip()).startsWith("Run " + runId + " failed: ").contains("no_such_tool");
-        assertThat(run.err().strip().lines()).hasSize(1);
+        served(slug, callback -> {
+            ok(cli(slug, this.workingDir, callback, "deploy"));
+            Result run = cli(slug, "run", "--agent", "triage_agent", "--input-json",
+                    "{\"tool_calls\": [{\"name\": \"no_such_tool\", \"args\": {}}]}");
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.json().get("status").asString()).as("the response is printed as before").isEqualTo("failed");
+            String runId = run.json().get("run_id").asString();
+            assertThat(run.err().strip()).startsWith("Run " + runId + " failed: ").contains("no_such_tool");
+            assertThat(run.err().strip().lines()).hasSize(1);
+        });
     }
 
     @Test
     void deployStoresItsRuntimeKeyAndRuntimeCommandsReuseIt() throws Exception {
         String slug = slug();
-        String key = ok(cli(slug, "deploy")).json().get("runtime_key").asString();
-        Path cache = this.workingDir.resolve(".runtime-keys.local");
-        assertThat(AraJson.mapper().readTree(Files.readString(cache)).get(slug).asString()).isEqualTo(key);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rw-------");
-        for (int i = 0; i < 4; i++) {
-            ok(cli(slug, "run", "--agent", "triage_agent", "--message", "hello " + i));
-        }
-        String runId = ok(cli(slug, "run-async", "--agent", "triage_agent")).json().get("run_id").asString();
-        ok(cli(slug, "run-status", "--run-id", runId));
-        ok(cli(slug, "events", "--message", "new ticket"));
-        assertThat(runtimeKeysOf(slug)).as("only the key deploy minted").isEqualTo(1);
+        served(slug, callback -> {
+            String key = ok(cli(slug, this.workingDir, callback, "deploy")).json().get("runtime_key").asString();
+            Path cache = this.workingDir.resolve(".runtime-keys.local");
+            assertThat(AraJson.mapper().readTree(Files.readString(cache)).get(slug).asString()).isEqualTo(key);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rw-------");
+            for (int i = 0; i < 4; i++) {
+                ok(cli(slug, "run", "--agent", "triage_agent", "--message", "hello " + i));
+            }
+            String runId = ok(cli(slug, "run-async", "--agent", "triage_agent")).json().get("run_id").asString();
+            ok(cli(slug, "run-status", "--run-id", runId));
+            ok(cli(slug, "events", "--message", "new ticket"));
+            assertThat(runtimeKeysOf(slug)).as("only the key deploy minted").isEqualTo(1);
+        });
     }
 
     @Test
     void fourRunsWithoutACachedKeyMintOneKeyAndCacheIt(@TempDir Path elsewhere) throws Exception {
         String slug = slug();
-        ok(cli(slug, "deploy"));
-        assertThat(runtimeKeysOf(slug)).isEqualTo(1);
-        for (int i = 0; i < 4; i++) {
-            ok(cli(slug, elsewhere, Map.of(), "run", "--agent", "triage_agent", "--message", "hi " + i));
-        }
-        assertThat(runtimeKeysOf(slug)).as("deploy's key and one minted by the first run").isEqualTo(2);
-        JsonNode cached = AraJson.mapper().readTree(Files.readString(elsewhere.resolve(".runtime-keys.local")));
-        assertThat(cached.propertyNames()).containsExactly(slug);
-        assertThat(cached.get(slug).asString()).isNotBlank();
+        served(slug, callback -> {
+            ok(cli(slug, this.workingDir, callback, "deploy"));
+            assertThat(runtimeKeysOf(slug)).isEqualTo(1);
+            for (int i = 0; i < 4; i++) {
+                ok(cli(slug, elsewhere, Map.of(), "run", "--agent", "triage_agent", "--message", "hi " + i));
+            }
+            assertThat(runtimeKeysOf(slug)).as("deploy's key and one minted by the first run").isEqualTo(2);
+            JsonNode cached = AraJson.mapper().readTree(Files.readString(elsewhere.resolve(".runtime-keys.local")));
+            assertThat(cached.propertyNames()).containsExactly(slug);
+            assertThat(cached.get(slug).asString()).isNotBlank();
+        });
     }
 
     @Test
     void anExplicitRuntimeKeyWinsOverTheCacheAndIsNotStored(@TempDir Path elsewhere) {
         String slug = slug();
-        String key = ok(cli(slug, "deploy")).json().get("runtime_key").asString();
-        ok(cli(slug, elsewhere, Map.of(), "run", "--agent", "triage_agent", "--runtime-key", key));
-        assertThat(elsewhere.resolve(".runtime-keys.local")).doesNotExist();
-        Result wrong = cli(slug, "run", "--agent", "triage_agent", "--runtime-key", "ak_app_wrong");
-        assertThat(wrong.code()).isEqualTo(1);
-        assertThat(wrong.err()).contains("401");
-        assertThat(runtimeKeysOf(slug)).isEqualTo(1);
+        served(slug, callback -> {
+            String key = ok(cli(slug, this.workingDir, callback, "deploy")).json().get("runtime_key").asString();
+            ok(cli(slug, elsewhere, Map.of(), "run", "--agent", "triage_agent", "--runtime-key", key));
+            assertThat(elsewhere.resolve(".runtime-keys.local")).doesNotExist();
+            Result wrong = cli(slug, "run", "--agent", "triage_agent", "--runtime-key", "ak_app_wrong");
+            assertThat(wrong.code()).isEqualTo(1);
+            assertThat(wrong.err()).contains("401");
+            assertThat(runtimeKeysOf(slug)).isEqualTo(1);
+        });
     }
 }
