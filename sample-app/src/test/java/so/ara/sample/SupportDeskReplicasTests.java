@@ -128,12 +128,14 @@ class SupportDeskReplicasTests {
     void withoutSpringDataRedisPropertiesTheSampleKeepsTheInMemoryStoreAndStaysUp() {
         ConfigurableApplicationContext alone = new SpringApplicationBuilder(SupportDeskApplication.class,
                 OwnNettyResources.class).run("--server.port=0", "--server.address=127.0.0.1", "--ARA_API_KEY=",
-                        "--ARA_ACCESS_TOKEN=", "--spring.jmx.enabled=false");
+                        "--ARA_ACCESS_TOKEN=", "--spring.jmx.enabled=false",
+                "--management.endpoint.health.show-components=always");
         this.instances.add(alone);
         assertThat(alone.getBean(ReplayStore.class)).isInstanceOf(InMemoryReplayStore.class);
         http(alone).get().uri("/actuator/health").exchange().expectStatus().isOk()
             .expectBody()
             .jsonPath("$.status").isEqualTo("UP")
+            .jsonPath("$.components.ara.status").isEqualTo("UP")
             .jsonPath("$.components.redis").doesNotExist();
     }
 
@@ -155,7 +157,8 @@ class SupportDeskReplicasTests {
                 "--ara.api-base-url=" + controlPlane.baseUrl(), "--ara.api-key=" + controlPlane.apiKey(),
                 "--ARA_API_KEY=", "--ARA_ACCESS_TOKEN=", "--ara.callback.base-url=" + balancer.url(),
                 "--spring.data.redis.url=" + redis.url(), "--management.health.redis.enabled=true",
-                "--spring.jmx.enabled=false");
+                "--spring.jmx.enabled=false",
+                "--management.endpoint.health.show-components=always");
         this.instances.add(context);
         balancer.add(port(context));
         return context;
