@@ -4,15 +4,10 @@ import so.ara.json.PythonJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
@@ -34,7 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class CredentialsFile {
 
-    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -90,27 +84,7 @@ public final class CredentialsFile {
             else {
                 Files.createDirectories(dir);
             }
-            Path tmp = dir.resolve("." + this.path.getFileName() + "." + ProcessHandle.current().pid() + "."
-                    + System.nanoTime() + ".tmp");
-            FileAttribute<?>[] attrs = posix
-                    ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(FILE_MODE) }
-                    : new FileAttribute<?>[0];
-            try (FileChannel channel = FileChannel.open(tmp,
-                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            catch (IOException ex) {
-                Files.deleteIfExists(tmp);
-                throw ex;
-            }
-            Files.move(tmp, this.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            if (posix) {
-                Files.setPosixFilePermissions(this.path, FILE_MODE);
-            }
+            PrivateFiles.writeAtomically(this.path, bytes);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not save Ara credentials to " + this.path, ex);

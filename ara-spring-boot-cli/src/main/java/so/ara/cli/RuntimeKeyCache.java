@@ -1,20 +1,12 @@
 package so.ara.cli;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.Set;
 
+import so.ara.credentials.PrivateFiles;
 import so.ara.json.AraJson;
 import so.ara.json.PythonJson;
 import tools.jackson.core.JacksonException;
@@ -30,7 +22,6 @@ final class RuntimeKeyCache {
 
     static final String FILE_NAME = ".runtime-keys.local";
 
-    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
 
     private final Path path;
 
@@ -81,25 +72,6 @@ final class RuntimeKeyCache {
         byte[] bytes = (PythonJson.dumps(keys) + "\n").getBytes(StandardCharsets.UTF_8);
         Path dir = this.path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(FILE_MODE) }
-                : new FileAttribute<?>[0];
-        Path tmp = dir.resolve("." + FILE_NAME + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
-        try (FileChannel channel = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                attrs)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        catch (IOException ex) {
-            Files.deleteIfExists(tmp);
-            throw ex;
-        }
-        Files.move(tmp, this.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        if (posix) {
-            Files.setPosixFilePermissions(this.path, FILE_MODE);
-        }
+        PrivateFiles.writeAtomically(this.path, bytes);
     }
 }

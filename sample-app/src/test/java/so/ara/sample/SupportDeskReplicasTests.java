@@ -23,6 +23,7 @@ import so.ara.autoconfigure.AraProperties;
 import so.ara.autoconfigure.callback.AraCallbackSecret;
 import so.ara.autoconfigure.replay.InMemoryReplayStore;
 import so.ara.autoconfigure.replay.RedisReplayStore;
+import so.ara.autoconfigure.replay.RedisServerProcess;
 import so.ara.autoconfigure.replay.ReplayStore;
 import so.ara.client.AraClient;
 import so.ara.client.RunResponse;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  * subprocess for one test class and stopped after it. Tests that need it are skipped, with the reason, when the binary
  * is not installed ({@code apt-get install -y redis-server}; {@code .ci/run} installs it).
  */
-final class RedisServerProcess implements AutoCloseable {
+public final class RedisServerProcess implements AutoCloseable {
 
     private final Process process;
 
@@ -32,7 +32,7 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Starts a server, or skips the calling test when {@code redis-server} is not on the PATH. */
-    static RedisServerProcess startOrSkip(Path workDirectory) throws IOException {
+    public static RedisServerProcess startOrSkip(Path workDirectory) throws IOException {
         Assumptions.assumeTrue(installed(), "redis-server is not installed (apt-get install -y redis-server): the"
                 + " Redis replay store cannot be tested against a real server on this machine");
         int port = freePort();
@@ -55,11 +55,11 @@ final class RedisServerProcess implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return this.port;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + this.port;
     }
 
