@@ -3,10 +3,8 @@ package so.ara.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -55,17 +53,11 @@ class AraEndpointBridgeConfiguration {
         return new DeployedEndpointAvailability(deployState);
     }
 
-    /** In its own class: {@code WebClientCustomizer} (spring-boot-webclient) is optional. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.webclient.WebClientCustomizer")
-    static class CodecLimitConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean(name = "araEndpointCodecCustomizer")
-        WebClientCustomizer araEndpointCodecCustomizer(Environment environment) {
-            DataSize maxBody = Binder.get(environment).bind("ara.endpoints.max-body-size", DataSize.class)
-                    .orElse(DataSize.ofMegabytes(1));
-            return new EndpointCodecLimit(maxBody);
-        }
+    @Bean
+    @ConditionalOnMissingBean(name = "araEndpointCodecCustomizer")
+    AraClientCustomizer araEndpointCodecCustomizer(Environment environment) {
+        DataSize maxBody = Binder.get(environment).bind("ara.endpoints.max-body-size", DataSize.class)
+            .orElse(DataSize.ofMegabytes(1));
+        return new EndpointCodecLimit(maxBody);
     }
 }

@@ -1,18 +1,16 @@
 package so.ara.autoconfigure;
 
-import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.codec.CodecConfigurer;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.client.WebClient;
+import so.ara.client.AraClientBuilder;
 
 /**
- * Raises the codec in-memory limit of {@link WebClient}s built from Boot's builder (the Ara client's among them) so
- * the answer to a run whose endpoint body was as large as {@code ara.endpoints.max-body-size} can be read: the run's
- * answer echoes its input and adds the output, hence four times the body plus 1 MiB. Never lowers a larger limit
- * set with {@code spring.http.codecs.max-in-memory-size}; runs after Boot's own codec customizer.
+ * Raises the Ara client's in-memory limit ({@code ara.client.max-in-memory-size}) so the answer to a run whose
+ * endpoint body was as large as {@code ara.endpoints.max-body-size} can be read: the run's answer echoes its input and
+ * adds the output, hence four times the body plus 1 MiB. Never lowers a larger limit, and touches no other WebClient
+ * of the application.
  */
-final class EndpointCodecLimit implements WebClientCustomizer, Ordered {
+final class EndpointCodecLimit implements AraClientCustomizer, Ordered {
 
     private final int limit;
 
@@ -26,13 +24,10 @@ final class EndpointCodecLimit implements WebClientCustomizer, Ordered {
     }
 
     @Override
-    public void customize(WebClient.Builder builder) {
-        builder.codecs(codecs -> {
-            Integer current = (codecs.defaultCodecs() instanceof CodecConfigurer.DefaultCodecConfig config)
-                    ? config.maxInMemorySize() : null;
-            if (current == null || current >= 0 && current < limit) {
-                codecs.defaultCodecs().maxInMemorySize(limit);
-            }
+    public void customize(AraClientBuilder builder) {
+        builder.settings(settings -> {
+            int current = settings.maxInMemorySize();
+            return (current >= 0 && current < limit) ? settings.withMaxInMemorySize(limit) : settings;
         });
     }
 

@@ -1,22 +1,22 @@
 package so.ara.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.codec.CodecConfigurer;
-import org.springframework.http.codec.support.DefaultClientCodecConfigurer;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
+import so.ara.client.AraClientBuilder;
+import so.ara.client.AraClientSettings;
+import so.ara.credentials.AraCredentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The client codec limit follows the endpoint body limit, raising Spring's 256 KiB default and never lowering. */
+/** The Ara client's in-memory limit follows the endpoint body limit, raising a smaller one and never lowering. */
 class EndpointCodecLimitTests {
 
     @Test
-    void raisesTheDefaultLimitToFitTheLargestEndpointBody() {
+    void raisesASmallerLimitToFitTheLargestEndpointBody() {
         EndpointCodecLimit limit = new EndpointCodecLimit(DataSize.ofMegabytes(1));
         assertThat(limit.limit()).isEqualTo(5 * 1024 * 1024);
-        assertThat(configuredLimit(limit, null)).isEqualTo(5 * 1024 * 1024);
+        assertThat(configuredLimit(limit, 256 * 1024)).isEqualTo(5 * 1024 * 1024);
     }
 
     @Test
@@ -26,16 +26,11 @@ class EndpointCodecLimitTests {
         assertThat(configuredLimit(limit, -1)).isEqualTo(-1);
     }
 
-    private static Integer configuredLimit(EndpointCodecLimit customizer, Integer before) {
-        WebClient.Builder builder = WebClient.builder();
-        if (before != null) {
-            builder.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(before));
-        }
+    private static int configuredLimit(EndpointCodecLimit customizer, int before) {
+        AraClientBuilder builder = new AraClientBuilder(WebClient.builder(),
+                AraCredentials.of("http://127.0.0.1:1", "ak_test"), AraClientSettings.defaults()
+                    .withMaxInMemorySize(before));
         customizer.customize(builder);
-        Integer[] seen = new Integer[1];
-        builder.codecs(codecs -> seen[0] = ((CodecConfigurer.DefaultCodecConfig) codecs.defaultCodecs())
-                .maxInMemorySize());
-        builder.build();
-        return seen[0];
+        return builder.settings().maxInMemorySize();
     }
 }
