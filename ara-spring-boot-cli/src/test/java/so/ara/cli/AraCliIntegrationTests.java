@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,14 +99,7 @@ class AraCliIntegrationTests {
     }
 
     Result cli(String slug, AraLocalServer target, Map<String, Object> extra, String... args) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("ara.project-name", slug);
-        properties.put("ara.api-base-url", target.baseUrl());
-        properties.put("ara.api-key", target.apiKey());
-        properties.put("ara.cli.home", this.home.toString());
-        properties.put("ara.cli.working-dir", this.workingDir.toString());
-        properties.putAll(extra);
-        return CliHarness.run(TestApp.class, properties, args);
+        return CliHarness.runAgainst(target, slug, this.home, this.workingDir, extra, args);
     }
 
     Result deploy(String slug, String... flags) {

@@ -3,7 +3,6 @@ package so.ara.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -68,14 +67,7 @@ class AraCliRunsTests {
     }
 
     Result cli(String slug, Path workingDir, Map<String, Object> extra, String... args) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("ara.project-name", slug);
-        properties.put("ara.api-base-url", server.baseUrl());
-        properties.put("ara.api-key", server.apiKey());
-        properties.put("ara.cli.home", this.home.toString());
-        properties.put("ara.cli.working-dir", workingDir.toString());
-        properties.putAll(extra);
-        return CliHarness.run(AraCliIntegrationTests.TestApp.class, properties, args);
+        return CliHarness.runAgainst(server, slug, this.home, workingDir, extra, args);
     }
 
     Result cli(String slug, String... args) {

@@ -3,6 +3,7 @@ package so.ara.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import so.ara.json.AraJson;
+import so.ara.local.AraLocalServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +38,22 @@ final class CliHarness {
         JsonNode json() {
             return AraJson.mapper().readTree(this.out);
         }
+    }
+
+    /**
+     * Runs {@code ara <args>} for the test app as project {@code slug} against {@code server}, with the CLI's home
+     * and working directory in the test's temp dirs; {@code extra} properties win.
+     */
+    static Result runAgainst(AraLocalServer server, String slug, Path home, Path workingDir,
+            Map<String, Object> extra, String... args) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("ara.project-name", slug);
+        properties.put("ara.api-base-url", server.baseUrl());
+        properties.put("ara.api-key", server.apiKey());
+        properties.put("ara.cli.home", home.toString());
+        properties.put("ara.cli.working-dir", workingDir.toString());
+        properties.putAll(extra);
+        return run(AraCliIntegrationTests.TestApp.class, properties, args);
     }
 
     static Result run(Class<?> source, Map<String, Object> properties, String... args) {
