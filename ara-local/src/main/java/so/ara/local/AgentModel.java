@@ -30,9 +30,23 @@ public interface AgentModel {
     record ModelResult(String text, List<ToolCall> toolCalls) {
     }
 
-    /** Runs one tool of the app; errors with {@link ToolFailure} when the tool fails. */
+    /**
+     * The run side a model talks to: runs one tool of the app (errors with {@link ToolFailure} when the tool fails)
+     * and hears each model turn as it happens (the run's {@code run.model.*} log rows).
+     */
     interface ToolExecutor {
         Mono<Object> execute(String name, Map<String, Object> args);
+
+        /** Turn {@code turn} (counted from 1) starts: the model is asked. */
+        default void turnStarted(int turn) {
+        }
+
+        /**
+         * Turn {@code turn} ended: the model asked for {@code toolCalls} (the tool names, in order; none when it
+         * answered with its text), or failed with {@code error} (else null).
+         */
+        default void turnEnded(int turn, List<String> toolCalls, String error) {
+        }
     }
 
     /** A tool failure; its message is safe to show (never contains secrets). */

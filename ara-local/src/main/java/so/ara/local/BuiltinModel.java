@@ -25,12 +25,16 @@ import reactor.core.publisher.Mono;
  * </ol>
  * Example: agent {@code triage_agent}, input {@code {"message":"hi","tool_calls":[{"name":"lookup","args":{"id":"T-1"}}]}}
  * and a tool answering {@code {"id":"T-1"}} → {@code "[triage_agent] hi\nlookup: {\"id\":\"T-1\"}"}.
+ *
+ * <p>Turns, as a model answering with parallel tool calls has them: turn 1 asks for every tool call of the input at
+ * once; when there were any, turn 2 answers once they ran. An input without tool calls is answered in turn 1.
  */
 final class BuiltinModel implements AgentModel {
 
     @Override
     public Mono<ModelResult> run(ModelRequest request, ToolExecutor tools) {
         return Mono.defer(() -> {
+            tools.turnStarted(1);
             Map<String, Object> input = Json.map(request.input());
             Map<String, Object> nested = Json.map(input, "input");
             Object calls = input == null || !request.trustedInput() ? null : input.get("tool_calls");
@@ -38,17 +42,16 @@ final class BuiltinModel implements AgentModel {
             if (calls != null) {
                 List<Object> list = Json.list(calls);
                 if (list == null) {
-                    return Mono.error(new ToolFailure("input.tool_calls must be a list of {\"name\",\"args\"}"));
+                    return failed(tools, "input.tool_calls must be a list of {\"name\",\"args\"}");
                 }
                 for (int i = 0; i < list.size(); i++) {
                     Map<String, Object> call = Json.map(list.get(i));
                     if (call == null || !(call.get("name") instanceof String name) || name.isBlank()) {
-                        return Mono.error(new ToolFailure(
-                                "input.tool_calls[" + i + "] must be an object with a non-empty \"name\""));
+                        return failed(tools, "input.tool_calls[" + i + "] must be an object with a non-empty \"name\"");
                     }
                     Object args = call.get("args");
                     if (args != null && Json.map(args) == null) {
-                        return Mono.error(new ToolFailure("input.tool_calls[" + i + "].args must be an object"));
+                        return failed(tools, "input.tool_calls[" + i + "].args must be an object");
                     }
                     parsed.add(call);
                 }
@@ -59,6 +62,10 @@ final class BuiltinModel implements AgentModel {
             }
             String text = "[" + (request.agentId() == null ? "app" : request.agentId()) + "] "
                     + (message == null ? "" : message instanceof String s ? s : Json.writeString(message));
+            tools.turnEnded(1, parsed.stream().map(call -> ((String) call.get("name")).trim()).toList(), null);
+            if (parsed.isEmpty()) {
+                return Mono.just(new ModelResult(text, List.of()));
+            }
             return Flux.fromIterable(parsed)
                     .concatMap(call -> {
                         String name = ((String) call.get("name")).trim();
@@ -68,12 +75,19 @@ final class BuiltinModel implements AgentModel {
                     })
                     .collectList()
                     .map(results -> {
+                        tools.turnStarted(2);
                         StringBuilder sb = new StringBuilder(text);
                         for (ToolCall call : results) {
                             sb.append('\n').append(call.name()).append(": ").append(Json.writeString(call.result()));
                         }
+                        tools.turnEnded(2, List.of(), null);
                         return new ModelResult(sb.toString(), results);
                     });
         });
+    }
+
+    private static Mono<ModelResult> failed(ToolExecutor tools, String message) {
+        tools.turnEnded(1, List.of(), message);
+        return Mono.error(new ToolFailure(message));
     }
 }

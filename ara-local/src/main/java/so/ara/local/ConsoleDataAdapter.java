@@ -29,6 +29,8 @@ final class ConsoleDataAdapter implements ConsoleData {
 
     /** How often {@link #live()} looks for apps deployed after the stream started. */
     private static final Duration NEW_APP_CHECK = Duration.ofSeconds(1);
+    /** How often {@link #appChanges()} compares the apps with what it saw last. */
+    private static final Duration APP_CHANGE_CHECK = Duration.ofMillis(500);
 
     private final LocalStore store;
     private final LogHub logs;
@@ -173,6 +175,22 @@ final class ConsoleDataAdapter implements ConsoleData {
     private long lastId(String appId) {
         List<LogHub.Row> rows = logs.rows(appId, 0);
         return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).id();
+    }
+
+    /** The store has no change feed for apps: a cheap fingerprint of every app's detail, compared twice a second. */
+    @Override
+    public Flux<Long> appChanges() {
+        return Flux.interval(Duration.ZERO, APP_CHANGE_CHECK)
+                .onBackpressureDrop()
+                .map(tick -> {
+                    long fingerprint = 1;
+                    for (LocalApp app : store.apps()) {
+                        fingerprint = 31 * fingerprint + app.detail().hashCode();
+                    }
+                    return fingerprint;
+                })
+                .distinctUntilChanged()
+                .skip(1);
     }
 
     @Override

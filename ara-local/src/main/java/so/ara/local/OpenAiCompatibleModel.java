@@ -30,7 +30,7 @@ final class OpenAiCompatibleModel implements AgentModel {
     public Mono<ModelResult> run(ModelRequest request, ToolExecutor tools) {
         List<Object> messages = new ArrayList<>();
         messages.add(Json.obj("role", "user", "content", request.prompt()));
-        return turn(request, tools, messages, new ArrayList<>(), 0);
+        return Mono.defer(() -> turn(request, tools, messages, new ArrayList<>(), 0));
     }
 
     private Mono<ModelResult> turn(ModelRequest request, ToolExecutor tools, List<Object> messages,
@@ -38,6 +38,7 @@ final class OpenAiCompatibleModel implements AgentModel {
         if (turn >= MAX_TURNS) {
             return Mono.error(new ToolFailure("model did not finish within " + MAX_TURNS + " turns"));
         }
+        tools.turnStarted(turn + 1);
         Map<String, Object> body = Json.obj("model", settings.model(), "messages", messages);
         if (!request.tools().isEmpty()) {
             body.put("tools", request.tools());
@@ -49,22 +50,27 @@ final class OpenAiCompatibleModel implements AgentModel {
         return http.postJson(base + "/chat/completions", headers, Json.write(body), timeout)
                 .onErrorMap(e -> !(e instanceof ToolFailure),
                         e -> new ToolFailure("model call failed: " + e.getClass().getSimpleName()))
+                .doOnError(e -> tools.turnEnded(turn + 1, List.of(), e.getMessage()))
                 .flatMap(resp -> {
                     if (!resp.ok()) {
-                        return Mono.error(new ToolFailure("model answered HTTP " + resp.status()));
+                        return failed(tools, turn, "model answered HTTP " + resp.status());
                     }
                     Map<String, Object> json;
                     try {
                         json = Json.map(Json.parse(resp.body()));
                     } catch (ApiException e) {
-                        return Mono.error(new ToolFailure("model answered invalid JSON"));
+                        return failed(tools, turn, "model answered invalid JSON");
                     }
                     List<Map<String, Object>> choices = Json.maps(json == null ? null : json.get("choices"));
                     Map<String, Object> message = choices.isEmpty() ? null : Json.map(choices.get(0), "message");
                     if (message == null) {
-                        return Mono.error(new ToolFailure("model answered without choices[0].message"));
+                        return failed(tools, turn, "model answered without choices[0].message");
                     }
                     List<Map<String, Object>> calls = Json.maps(message.get("tool_calls"));
+                    tools.turnEnded(turn + 1, calls.stream().map(call -> {
+                        String name = Json.str(Json.map(call, "function"), "name");
+                        return name == null ? "?" : name;
+                    }).toList(), null);
                     if (calls.isEmpty()) {
                         Object content = message.get("content");
                         return Mono.just(new ModelResult(content == null ? "" : content.toString(), done));
@@ -95,5 +101,10 @@ final class OpenAiCompatibleModel implements AgentModel {
                         });
                     }).then(Mono.defer(() -> turn(request, tools, messages, done, turn + 1)));
                 });
+    }
+
+    private static Mono<ModelResult> failed(ToolExecutor tools, int turn, String message) {
+        tools.turnEnded(turn + 1, List.of(), message);
+        return Mono.error(new ToolFailure(message));
     }
 }

@@ -76,8 +76,7 @@ final class RunEngine {
             logs.publish(app.id, run.runId, "run.started", "Run started", Json.obj("agent_id", run.agentId));
             Map<String, Object> agentRow = run.agentId == null ? null : app.agentRow(run.agentId);
             List<AgentModel.ToolCall> calls = new ArrayList<>();
-            AgentModel.ToolExecutor executor = (name, args) -> executeTool(app, run, run.agentId, agentRow, name, args,
-                    calls, 0);
+            AgentModel.ToolExecutor executor = executor(app, run, run.agentId, agentRow, calls, 0);
             return prompts.build(app, run.runId, run.agentId, agentRow, run.input)
                     .doOnNext(prompt -> logs.publish(app.id, run.runId, "run.prompt.built", "Prompt built",
                             Json.obj("agent_id", run.agentId, "prompt_chars", prompt.length(), "prompt",
@@ -139,6 +138,45 @@ final class RunEngine {
     /** Starts a created run in the background. */
     void submit(LocalApp app, Run run) {
         execute(app, run).subscribeOn(Schedulers.parallel()).subscribe();
+    }
+
+    /**
+     * What the model of one agent in a run talks to: its tool calls go to {@link #executeTool}, and each of its turns
+     * becomes {@code run.model.started} and {@code run.model.completed} (or {@code run.model.failed}) rows with the
+     * turn number, the tool calls it asked for and its duration.
+     */
+    private AgentModel.ToolExecutor executor(LocalApp app, Run run, String agentId, Map<String, Object> agentRow,
+            List<AgentModel.ToolCall> calls, int depth) {
+        return new AgentModel.ToolExecutor() {
+            private final Map<Integer, Long> startedNanos = new java.util.concurrent.ConcurrentHashMap<>();
+
+            @Override
+            public Mono<Object> execute(String name, Map<String, Object> args) {
+                return executeTool(app, run, agentId, agentRow, name, args, calls, depth);
+            }
+
+            @Override
+            public void turnStarted(int turn) {
+                startedNanos.put(turn, System.nanoTime());
+                logs.publish(app.id, run.runId, "run.model.started", "Model turn " + turn + " started",
+                        Json.obj("agent_id", agentId, "turn", turn));
+            }
+
+            @Override
+            public void turnEnded(int turn, List<String> toolCalls, String error) {
+                Long started = startedNanos.remove(turn);
+                long ms = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+                if (error == null) {
+                    logs.publish(app.id, run.runId, "run.model.completed", toolCalls.isEmpty()
+                            ? "Model turn " + turn + " answered" : "Model turn " + turn + " asked for "
+                                    + String.join(", ", toolCalls), Json.obj("agent_id", agentId, "turn", turn,
+                                            "tool_calls", toolCalls, "duration_ms", ms));
+                } else {
+                    logs.publish(app.id, run.runId, "run.model.failed", error, Json.obj("agent_id", agentId,
+                            "turn", turn, "error", error, "duration_ms", ms));
+                }
+            }
+        };
     }
 
     /**
@@ -205,8 +243,7 @@ final class RunEngine {
         logs.publish(app.id, run.runId, "run.handoff", "Agent " + fromAgent + " handed off to " + target,
                 Json.obj("from", fromAgent, "to", target));
         List<AgentModel.ToolCall> nested = new ArrayList<>();
-        AgentModel.ToolExecutor executor = (name, args) -> executeTool(app, run, target, targetRow, name, args, nested,
-                depth + 1);
+        AgentModel.ToolExecutor executor = executor(app, run, target, targetRow, nested, depth + 1);
         return prompts.build(app, run.runId, target, targetRow, input)
                 .flatMap(prompt -> model.run(new AgentModel.ModelRequest(target, prompt, input,
                         model instanceof BuiltinModel ? List.of() : openAiTools(app, targetRow), run.trustedInput()),

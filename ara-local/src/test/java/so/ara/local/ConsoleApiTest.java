@@ -87,16 +87,52 @@ class ConsoleApiTest {
                 .isEqualTo("[triage_agent] hi\nlookup_ticket: {\"id\":\"T-1\",\"status\":\"open\"}");
         List<Map<String, Object>> timeline = Json.maps(d.get("timeline"));
         assertThat(timeline).extracting(i -> i.get("kind") + ":" + i.get("name")).containsExactly("step:Run started",
-                "step:Prompt built", "model:Model turn", "tool:lookup_ticket", "step:Run completed");
+                "step:Prompt built", "model:Model turn 1", "tool:lookup_ticket", "model:Model turn 2",
+                "step:Run completed");
         Map<String, Object> tool = timeline.get(3);
         assertThat(tool).containsEntry("status", "ok").containsEntry("args", Json.obj("ticket_id", "T-1"))
                 .containsEntry("result", Json.obj("id", "T-1", "status", "open"));
         assertThat(((Number) tool.get("duration_ms")).longValue()).isGreaterThanOrEqualTo(0);
-        assertThat(timeline.get(2).get("status")).isEqualTo("ok");
+        assertThat(timeline.get(2)).containsEntry("status", "ok").containsEntry("tool_calls", List.of("lookup_ticket"));
+        assertThat(timeline.get(4)).containsEntry("status", "ok").containsEntry("tool_calls", List.of())
+                .containsEntry("result", Json.str(Json.map(d, "output"), "text"));
         assertThat(Json.maps(d.get("logs"))).extracting(row -> row.get("event_type")).containsExactly("run.started",
-                "run.prompt.built", "run.tool.started", "run.tool.completed", "run.completed");
+                "run.prompt.built", "run.model.started", "run.model.completed", "run.tool.started",
+                "run.tool.completed", "run.model.started", "run.model.completed", "run.completed");
         assertThat(Json.map(Json.map(d, "run"), "tool_calls")).isNull();
         assertThat(Json.map(d, "run")).containsEntry("tool_calls", 1).containsEntry("trigger", "api");
+    }
+
+    @Test
+    void twoToolCallsShowTwoModelTurnsAndTwoToolRowsEachWithItsOwnTiming() {
+        Map<String, Object> input = Json.obj("message", "two", "tool_calls", List.of(
+                Json.obj("name", "lookup_ticket", "args", Json.obj("ticket_id", "T-1")),
+                Json.obj("name", "lookup_ticket", "args", Json.obj("ticket_id", "T-2"))));
+        Map<String, Object> d = awaitRun(start(input), "completed");
+        List<Map<String, Object>> turns = Json.maps(d.get("timeline")).stream()
+                .filter(i -> !"step".equals(i.get("kind"))).toList();
+        assertThat(turns).extracting(i -> i.get("kind") + ":" + i.get("name")).containsExactly("model:Model turn 1",
+                "tool:lookup_ticket", "tool:lookup_ticket", "model:Model turn 2");
+        assertThat(turns.get(0)).containsEntry("tool_calls", List.of("lookup_ticket", "lookup_ticket"))
+                .doesNotContainKey("result");
+        assertThat(turns.get(1)).containsEntry("args", Json.obj("ticket_id", "T-1"));
+        assertThat(turns.get(2)).containsEntry("args", Json.obj("ticket_id", "T-2"));
+        assertThat(turns.get(3)).containsEntry("tool_calls", List.of())
+                .containsEntry("result", "[triage_agent] two\nlookup_ticket: {\"id\":\"T-1\",\"status\":\"open\"}"
+                        + "\nlookup_ticket: {\"id\":\"T-2\",\"status\":\"open\"}");
+        for (Map<String, Object> item : turns) {
+            assertThat(item).containsEntry("status", "ok");
+            assertThat(((Number) item.get("duration_ms")).longValue()).isGreaterThanOrEqualTo(0);
+        }
+        // turn 2 starts after both tools finished
+        long toolsEnd = ((Number) turns.get(2).get("start_ms")).longValue()
+                + ((Number) turns.get(2).get("duration_ms")).longValue();
+        assertThat(((Number) turns.get(3).get("start_ms")).longValue()).isGreaterThanOrEqualTo(toolsEnd);
+        Map<String, Object> firstTurnRow = Json.maps(d.get("logs")).stream()
+                .filter(r -> "run.model.completed".equals(r.get("event_type"))).findFirst().orElseThrow();
+        assertThat(Json.map(firstTurnRow, "data")).containsEntry("turn", 1).containsEntry("agent_id", "triage_agent")
+                .containsKey("duration_ms");
+        assertThat(firstTurnRow).containsEntry("message", "Model turn 1 asked for lookup_ticket, lookup_ticket");
     }
 
     @Test
@@ -231,6 +267,32 @@ class ConsoleApiTest {
             var logs = fx.get("/console/api/logs?run=" + row.get("run_id"));
             assertThat(Json.maps(logs.at("logs"))).extracting(l -> l.get("event_type")).contains("run.started",
                     "run.completed");
+        } finally {
+            sub.dispose();
+        }
+    }
+
+    @Test
+    void theStreamAnnouncesAnAppUpdate() {
+        List<ServerSentEvent<String>> apps = new CopyOnWriteArrayList<>();
+        Disposable sub = LocalTestSupport.CLIENT.get().uri(fx.base + "/console/api/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM).headers(h -> h.setBearerAuth(fx.token)).retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .filter(e -> "apps".equals(e.event())).subscribe(apps::add);
+        try {
+            await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ofMillis(600)).until(() -> apps.isEmpty());
+            int[] version = {0};
+            // the stream compares with the apps it saw once connected: update (once a second) until it tells
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                if (!apps.isEmpty()) {
+                    return true;
+                }
+                assertThat(LocalTestSupport.call(fx.base, org.springframework.http.HttpMethod.PATCH, "/apps/"
+                        + fx.appId, LocalTestSupport.bearer(fx.server.apiKey()), Json.obj("description",
+                                "version " + ++version[0])).status()).isEqualTo(200);
+                return false;
+            });
+            assertThat(apps.get(0).data()).isEqualTo("{}");
         } finally {
             sub.dispose();
         }

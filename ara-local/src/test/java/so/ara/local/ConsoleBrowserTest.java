@@ -242,4 +242,30 @@ class ConsoleBrowserTest {
         ConsoleBrowser.screenshot(browser, "run-narrow");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
+
+    @Test
+    @Order(9)
+    void theAppsPageShowsANewAppAndAnUpdateWithoutAReload() {
+        open("/console/apps");
+        waitLive();
+        WebElement input = browser.findElement(By.cssSelector("textarea[id$='-triage_agent']"));
+        input.clear();
+        input.sendKeys("{\"message\": \"kept\"}");
+        markPage();
+        String cp = fx.server.apiKey();
+        assertThat(LocalTestSupport.call(fx.base, org.springframework.http.HttpMethod.POST, "/apps",
+                LocalTestSupport.bearer(cp), LocalTestSupport.manifest("second-desk", null, null)).status())
+                .isEqualTo(201);
+        wait.until(d -> main().contains("second-desk"));
+        assertThat(browser.findElements(By.cssSelector("#apps-list > article.app"))).hasSize(2);
+        // an app that did not change keeps its state: the edited input survives the other app's arrival
+        assertThat(browser.findElement(By.id(input.getAttribute("id"))).getAttribute("value"))
+                .isEqualTo("{\"message\": \"kept\"}");
+        assertThat(LocalTestSupport.call(fx.base, org.springframework.http.HttpMethod.PATCH, "/apps/" + fx.appId,
+                LocalTestSupport.bearer(cp), Json.obj("name", "Ticket triage, renamed")).status()).isEqualTo(200);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("app-" + fx.appId),
+                "Ticket triage, renamed"));
+        assertThat(samePage()).as("updated without a reload").isTrue();
+        ConsoleBrowser.screenshot(browser, "apps-live");
+    }
 }

@@ -180,8 +180,9 @@ class FullFlowTest {
         assertThat(ids).isEqualTo(range(1, expectedRows));
         List<String> types = new ArrayList<>();
         seen.forEach(e -> types.add(e.event()));
-        assertThat(types.subList(0, 6)).containsExactly("run.started", "run.prompt.built", "run.tool.started",
-                "run.tool.completed", "run.completed", "run.started");
+        assertThat(types.subList(0, 10)).containsExactly("run.started", "run.prompt.built", "run.model.started",
+                "run.model.completed", "run.tool.started", "run.tool.completed", "run.model.started",
+                "run.model.completed", "run.completed", "run.started");
         assertThat(types).contains("run.tool.failed", "run.failed", "event.received");
 
         // disconnect, produce rows while away, reconnect with Last-Event-ID: no loss, no duplicates
@@ -194,7 +195,7 @@ class FullFlowTest {
         List<ServerSentEvent<String>> resumed = new CopyOnWriteArrayList<>();
         Disposable sub2 = LocalTestSupport.logStream(base, appId, runtimeKey, Long.toString(last))
                 .filter(e -> e.id() != null).subscribe(resumed::add);
-        await().until(() -> resumed.size() >= 5 * 3); // the replay arrived, so the live subscription exists
+        await().until(() -> resumed.size() >= 5 * 5); // the replay arrived, so the live subscription exists
         for (int i = 0; i < 3; i++) {
             call(base, HttpMethod.POST, "/v1/apps/" + appId + "/run", bearer(runtimeKey),
                     Json.obj("input", Json.obj("message", "live " + i)));
@@ -204,7 +205,7 @@ class FullFlowTest {
         sub2.dispose();
         assertThat(ids(resumed)).isEqualTo(range(last + 1, total));
         assertThat(resumed.get(0).data()).contains("\"message\":\"Run started\"");
-        assertThat(total - last).isEqualTo(8 * 3);
+        assertThat(total - last).isEqualTo(8 * 5); // run.started, prompt, two model rows, run.completed
     }
 
     static List<Long> ids(List<ServerSentEvent<String>> events) {

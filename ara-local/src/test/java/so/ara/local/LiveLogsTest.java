@@ -32,28 +32,28 @@ class LiveLogsTest {
             run.run();
             run.run();
             long before = server.logs().rows(appId, 0).size();
-            assertThat(before).isEqualTo(6); // run.started, run.prompt.built, run.completed per run
+            assertThat(before).isEqualTo(10); // run.started, run.prompt.built, run.model.started/completed, run.completed
 
             List<ServerSentEvent<String>> first = new CopyOnWriteArrayList<>();
             Disposable sub = LocalTestSupport.logStream(base, appId, key, null).filter(e -> e.id() != null)
                     .subscribe(first::add);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.logs().subscriberCount(appId) == 1);
             run.run();
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> first.size() >= 3);
-            assertThat(ids(first)).as("only rows published after connecting").containsExactly(7L, 8L, 9L);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> first.size() >= 5);
+            assertThat(ids(first)).as("only rows published after connecting").containsExactly(11L, 12L, 13L, 14L, 15L);
             assertThat(first.get(0).event()).isEqualTo("run.started");
             sub.dispose();
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.logs().subscriberCount(appId) == 0);
 
-            run.run(); // rows 10-12 while away
+            run.run(); // rows 16-20 while away
             List<ServerSentEvent<String>> resumed = new CopyOnWriteArrayList<>();
-            Disposable sub2 = LocalTestSupport.logStream(base, appId, key, "9").filter(e -> e.id() != null)
+            Disposable sub2 = LocalTestSupport.logStream(base, appId, key, "15").filter(e -> e.id() != null)
                     .subscribe(resumed::add);
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.logs().subscriberCount(appId) == 1);
-            run.run(); // rows 13-15 live
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> resumed.size() >= 6);
+            run.run(); // rows 21-25 live
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> resumed.size() >= 10);
             sub2.dispose();
-            assertThat(ids(resumed)).containsExactly(10L, 11L, 12L, 13L, 14L, 15L);
+            assertThat(ids(resumed)).containsExactly(16L, 17L, 18L, 19L, 20L, 21L, 22L, 23L, 24L, 25L);
         }
     }
 

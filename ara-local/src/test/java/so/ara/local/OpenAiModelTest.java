@@ -78,7 +78,8 @@ class OpenAiModelTest {
                             "parameters", Json.obj("type", "object")))));
             var rows = server.logs().rows(id, 0);
             assertThat(rows).extracting(LogHub.Row::eventType).containsExactly("run.started", "run.prompt.built",
-                    "run.tool.started", "run.tool.completed", "run.completed");
+                    "run.model.started", "run.model.completed", "run.tool.started", "run.tool.completed",
+                    "run.model.started", "run.model.completed", "run.completed");
         } finally {
             fake.disposeNow();
         }

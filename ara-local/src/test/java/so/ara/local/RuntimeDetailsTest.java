@@ -67,8 +67,10 @@ class RuntimeDetailsTest {
                     .contains("\"level\":\"info\",\"app_id\":\"" + d.appId() + "\",\"run_id\":\"" + runId
                             + "\",\"event_type\":\"run.started\",\"message\":\"Run started\"");
             assertThat(frames[3]).startsWith("id: 3\nevent: run.prompt.built\n");
-            assertThat(frames[4]).startsWith("id: 4\nevent: run.completed\n");
-            assertThat(frames[5]).startsWith("id: 5\nevent: run.warmup.completed\n");
+            assertThat(frames[4]).startsWith("id: 4\nevent: run.model.started\n");
+            assertThat(frames[5]).startsWith("id: 5\nevent: run.model.completed\n");
+            assertThat(frames[6]).startsWith("id: 6\nevent: run.completed\n");
+            assertThat(frames[7]).startsWith("id: 7\nevent: run.warmup.completed\n");
             assertThat(run.<Boolean>at("run", "warmup")).isTrue();
         }
     }

@@ -69,6 +69,12 @@ public interface ConsoleData {
     /** Log rows of every app as they are published (apps deployed later included); never completes by itself. */
     Flux<LogRecord> live();
 
+    /**
+     * Signals each time the deployed apps change (an app created, deployed, updated or removed) after subscribing;
+     * never completes by itself.
+     */
+    Flux<Long> appChanges();
+
     /** Sent events, newest first. */
     List<EventRecord> events(int limit);
 

@@ -24,11 +24,17 @@ final class RunViews {
     }
 
     /**
-     * One timeline entry. {@code kind}: {@code step} (a point or phase of the run), {@code model} (the model's turn),
-     * {@code tool} (a tool call with args and result or error). Offsets are milliseconds from the run's start.
+     * One timeline entry. {@code kind}: {@code step} (a point or phase of the run), {@code model} (one model turn,
+     * with the tool calls it asked for in {@code toolCalls}), {@code tool} (a tool call with args and result or
+     * error). Offsets are milliseconds from the run's start.
      */
     record TimelineItem(String kind, String name, String status, long startMs, Long durationMs, Object args,
-            Object result, String error) {
+            Object result, String error, List<String> toolCalls) {
+
+        TimelineItem(String kind, String name, String status, long startMs, Long durationMs, Object args,
+                Object result, String error) {
+            this(kind, name, status, startMs, durationMs, args, result, error, null);
+        }
     }
 
     record RunDetail(RunSummary run, Object input, Map<String, Object> output, Map<String, Object> error,
@@ -93,8 +99,9 @@ final class RunViews {
     }
 
     /**
-     * Builds the timeline from the run's log rows: start, prompt, the model's turn (from the prompt to the end) with
-     * each tool call paired start-to-finish by name in order, and the end. Other rows appear as points.
+     * Builds the timeline from the run's log rows: start, prompt, each model turn ({@code run.model.*} rows) and each
+     * tool call, paired start-to-finish (tools by name in order), and the end. Other rows appear as points. Runs
+     * recorded before model turns had rows show one model span from the prompt to the end.
      */
     static List<TimelineItem> timeline(RunRecord run, List<LogRecord> rows) {
         Instant start = run.createdAt();
@@ -105,6 +112,9 @@ final class RunViews {
         }
         List<TimelineItem> items = new ArrayList<>();
         Map<String, ArrayDeque<Integer>> openTools = new HashMap<>();
+        Map<String, ArrayDeque<Integer>> openTurns = new HashMap<>();
+        int lastAnswer = -1;
+        boolean turnRows = rows.stream().anyMatch(r -> r.eventType().startsWith("run.model."));
         Instant promptAt = null;
         Instant endAt = null;
         long startedMs = 0;
@@ -121,8 +131,34 @@ final class RunViews {
                     promptAt = row.timestamp();
                     items.add(new TimelineItem("step", "Prompt built", "ok", startedMs, at - startedMs, null, null,
                             null));
-                    modelIndex = items.size();
-                    items.add(null); // the model's turn, filled in once its end is known
+                    if (!turnRows) {
+                        modelIndex = items.size();
+                        items.add(null); // the model's one span, filled in once its end is known
+                    }
+                }
+                case "run.model.started" -> {
+                    openTurns.computeIfAbsent(turnKey(data), k -> new ArrayDeque<>()).push(items.size());
+                    items.add(new TimelineItem("model", turnName(run, data), "running", at, null, null, null, null,
+                            null));
+                }
+                case "run.model.completed", "run.model.failed" -> {
+                    ArrayDeque<Integer> open = openTurns.get(turnKey(data));
+                    boolean failed = row.eventType().endsWith("failed");
+                    List<String> asked = data.get("tool_calls") instanceof List<?> l
+                            ? l.stream().map(String::valueOf).toList() : List.of();
+                    int i = open != null && !open.isEmpty() ? open.pop() : items.size();
+                    long from = i < items.size() ? items.get(i).startMs() : at;
+                    Long took = data.get("duration_ms") instanceof Number n ? n.longValue() : at - from;
+                    TimelineItem turn = new TimelineItem("model", turnName(run, data), failed ? "failed" : "ok", from,
+                            took, null, null, failed ? row.message() : null, asked);
+                    if (i < items.size()) {
+                        items.set(i, turn);
+                    } else {
+                        items.add(turn);
+                    }
+                    if (!failed && asked.isEmpty() && java.util.Objects.equals(data.get("agent_id"), run.agentId())) {
+                        lastAnswer = i;
+                    }
                 }
                 case "run.tool.started" -> {
                     String tool = String.valueOf(data.get("tool"));
@@ -154,6 +190,11 @@ final class RunViews {
                         : row.message(), "error".equals(row.level()) ? "failed" : "ok", at, null, null, data.isEmpty() ? null : data, null));
             }
         }
+        if (lastAnswer >= 0 && run.output() != null) {
+            TimelineItem t = items.get(lastAnswer);
+            items.set(lastAnswer, new TimelineItem(t.kind(), t.name(), t.status(), t.startMs(), t.durationMs(), null,
+                    run.output().get("text"), t.error(), t.toolCalls()));
+        }
         if (modelIndex >= 0) {
             long from = Duration.between(start, promptAt).toMillis();
             String status = endAt == null ? "running" : "failed".equals(run.status()) ? "failed" : "ok";
@@ -162,5 +203,16 @@ final class RunViews {
                     run.output() == null ? null : run.output().get("text"), null));
         }
         return items;
+    }
+
+    private static String turnKey(Map<String, Object> data) {
+        return data.get("agent_id") + "#" + data.get("turn");
+    }
+
+    /** "Model turn 2", naming the agent when it is not the run's own (a handoff's turns). */
+    private static String turnName(RunRecord run, Map<String, Object> data) {
+        Object agent = data.get("agent_id");
+        return "Model turn " + data.get("turn") + (agent == null || agent.equals(run.agentId()) ? "" : " (" + agent
+                + ")");
     }
 }

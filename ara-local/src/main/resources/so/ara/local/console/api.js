@@ -36,16 +36,22 @@ export async function post(path, body) {
 
 const listeners = new Set();
 const openListeners = new Set();
+const appsListeners = new Set();
 let source;
 
-/** Calls onRow(row) for every log row of every app; onOpen() after each (re)connect, to reload page data. */
-export function subscribe(onRow, onOpen) {
+/**
+ * Calls onRow(row) for every log row of every app; onOpen() after each (re)connect, to reload page data; onApps()
+ * whenever an app is created, deployed, updated or removed.
+ */
+export function subscribe(onRow, onOpen, onApps) {
   listeners.add(onRow);
   if (onOpen) openListeners.add(onOpen);
+  if (onApps) appsListeners.add(onApps);
   if (!source) connect();
   return () => {
     listeners.delete(onRow);
     if (onOpen) openListeners.delete(onOpen);
+    if (onApps) appsListeners.delete(onApps);
   };
 }
 
@@ -79,6 +85,7 @@ function connect() {
     const row = JSON.parse(event.data);
     listeners.forEach((fn) => fn(row));
   });
+  source.addEventListener('apps', () => appsListeners.forEach((fn) => fn()));
 }
 
 /**

@@ -1,31 +1,52 @@
-// Apps: each deployed manifest made readable, with "run this agent", "fire now" and "copy curl".
+// Apps: each deployed manifest made readable, with "run this agent", "fire now" and "copy curl". Follows deploys
+// live: an app that changes is redrawn in place, the others keep their state (an input being edited, say).
 import { get, post, subscribe, throttle } from './api.js';
 import { h, replace, pre, badge, table, toast, copy, json } from './dom.js';
 
 export async function render(main) {
   document.title = 'Apps · ara-local console';
+  const list = h('div', { id: 'apps-list' });
+  const draw = async () => update(list, (await get('apps')).apps);
   const { apps } = await get('apps');
-  if (apps.length === 0) {
-    replace(main, h('h1', {}, 'Apps'), h('p', {}, 'No app is deployed yet. Start your Spring app (it deploys on '
-      + 'startup) or create one with POST /apps, then reload this page.'));
+  replace(main, h('h1', {}, 'Apps'), list);
+  update(list, apps);
+  // next fire times move when a schedule fires: each draw refreshes the schedule tables too
+  const refresh = throttle(draw, 200);
+  subscribe((row) => {
+    if (row.event_type === 'schedule.fired') refresh();
+  }, refresh, refresh);
+}
+
+/** Redraws only the apps whose manifest changed, adds new ones, drops removed ones, in the API's order. */
+function update(list, apps) {
+  if (!apps.length) {
+    replace(list, h('p', { id: 'no-apps' }, 'No app is deployed yet. Start your Spring app (it deploys on '
+      + 'startup) or create one with POST /apps: it appears here as soon as it is deployed.'));
     return;
   }
-  replace(main, h('h1', {}, 'Apps'), apps.map(appView));
-  // next fire times move when a schedule fires: refresh just the schedule tables (forms keep their edits)
-  const refreshSchedules = throttle(async () => {
-    const fresh = await get('apps');
-    for (const app of fresh.apps) {
-      const holder = document.getElementById(`schedules-${app.id}`);
-      if (holder) replace(holder, schedulesTable(app));
+  const empty = document.getElementById('no-apps');
+  if (empty) empty.remove();
+  const ids = new Set(apps.map((app) => app.id));
+  for (const node of [...list.children]) {
+    if (!ids.has(node.dataset.appId)) node.remove();
+  }
+  apps.forEach((app, i) => {
+    const signature = JSON.stringify({ ...app, schedules: app.schedules.map((s) => s.id) });
+    let node = [...list.children].find((n) => n.dataset.appId === app.id);
+    if (!node || node.dataset.signature !== signature) {
+      const fresh = appView(app);
+      fresh.dataset.signature = signature;
+      if (node) node.replaceWith(fresh);
+      node = fresh;
+    } else {
+      replace(document.getElementById(`schedules-${app.id}`), schedulesTable(app));
     }
-  }, 300);
-  subscribe((row) => {
-    if (row.event_type === 'schedule.fired') refreshSchedules();
-  }, refreshSchedules);
+    if (list.children[i] !== node) list.insertBefore(node, list.children[i] || null);
+  });
 }
 
 function appView(app) {
-  return h('article', { class: 'app', 'aria-labelledby': `app-${app.id}` },
+  return h('article', { class: 'app', 'aria-labelledby': `app-${app.id}`, dataset: { appId: app.id } },
     h('h2', { id: `app-${app.id}` }, app.name || app.slug,
       app.name && app.name !== app.slug ? [' ', h('span', { class: 'muted' }, `(${app.slug})`)] : null, ' ', badge(app.status)),
     h('p', { class: 'muted' }, 'App id ', h('code', {}, app.id),

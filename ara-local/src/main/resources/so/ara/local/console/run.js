@@ -1,4 +1,4 @@
-// One run: what started it, its input, the prompt as built, a timeline of the model turn and tool calls, output,
+// One run: what started it, its input, the prompt as built, a timeline of each model turn and tool call, output,
 // error and log rows; follows the run live and reruns it with the same input.
 import { get, post, subscribe, throttle } from './api.js';
 import { h, replace, pre, badge, section, table, time, clock, duration, toast, errorBox } from './dom.js';
@@ -86,10 +86,18 @@ function timeline(items) {
         ' ', badge(item.status),
         h('span', { class: 'when' }, `+${item.start_ms} ms`, item.duration_ms != null ? ` · ${duration(item.duration_ms)}` : '')),
       h('div', { class: 'track', 'aria-hidden': 'true' }, bar),
+      item.kind === 'model' && item.status !== 'running' && !item.error ? asked(item.tool_calls || []) : null,
       item.args !== null && item.args !== undefined ? h('div', { class: 'io' }, h('span', { class: 'io-label' }, 'args'), pre(item.args, `Arguments of ${item.name}`)) : null,
       item.result !== null && item.result !== undefined ? h('div', { class: 'io' }, h('span', { class: 'io-label' }, item.kind === 'model' ? 'answer' : 'result'), pre(item.result, `Result of ${item.name}`)) : null,
       item.error ? h('p', { class: 'error' }, item.error) : null);
   }));
+}
+
+/** What a model turn asked for: tool calls (then another turn follows), or nothing (it answered). */
+function asked(tools) {
+  if (!tools.length) return h('p', { class: 'asked' }, 'Answered without tool calls.');
+  return h('p', { class: 'asked' }, `Asked for ${tools.length === 1 ? 'a tool call' : `${tools.length} tool calls`}: `,
+    tools.map((t, i) => [i ? ', ' : '', h('code', {}, t)]));
 }
 
 export function logTable(rows) {
