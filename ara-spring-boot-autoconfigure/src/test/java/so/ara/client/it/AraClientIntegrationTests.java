@@ -557,9 +557,17 @@ class AraClientIntegrationTests {
                 .assertNext(line -> assertThat(line).endsWith(" INFO run=" + runId + " event=run.started Run started"))
                 .assertNext(line -> assertThat(line).endsWith(" INFO run=" + runId + " event=run.prompt.built Prompt built"))
                 .assertNext(line -> assertThat(line).endsWith(" INFO run=" + runId
+                        + " event=run.model.started Model turn 1 started"))
+                .assertNext(line -> assertThat(line).endsWith(" INFO run=" + runId
+                        + " event=run.model.completed Model turn 1 asked for lookup_ticket"))
+                .assertNext(line -> assertThat(line).endsWith(" INFO run=" + runId
                         + " event=run.tool.started Tool lookup_ticket started"))
                 .assertNext(line -> assertThat(line).endsWith(" INFO run=" + runId
                         + " event=run.tool.completed Tool lookup_ticket completed"))
+                .assertNext(line -> assertThat(line).endsWith(" INFO run=" + runId
+                        + " event=run.model.started Model turn 2 started"))
+                .assertNext(line -> assertThat(line).endsWith(" INFO run=" + runId
+                        + " event=run.model.completed Model turn 2 answered"))
                 .assertNext(line -> assertThat(line).endsWith(" INFO run=" + runId + " event=run.completed Run completed"))
                 .verifyComplete();
     }

@@ -59,26 +59,28 @@ class LogStreamRestartIntegrationTests {
             StepVerifier.create(client.logs(LogStreamOptions.defaults()
                     .withAuth(RuntimeAuth.runtimeKey(deployed.runtimeKey())).withLastEventId("0"))
                     .doOnNext(e -> lines.add(e.id() + " " + e.eventType() + " " + e.runId()))
-                    .map(LogEvent::eventType).take(6))
+                    .map(LogEvent::eventType).take(10))
                     .expectSubscription()
                     .thenAwait(Duration.ofMillis(300))
                     .then(() -> client.run("triage_agent", Map.of("message", "before restart"))
                             .block(Duration.ofSeconds(20)))
-                    .expectNext("run.started", "run.prompt.built", "run.completed")
+                    .expectNext("run.started", "run.prompt.built", "run.model.started", "run.model.completed",
+                            "run.completed")
                     .then(() -> {
                         current[0].close();
                         proxy.cutAll();
                         current[0] = AraLocalServer.start(settings.withPort(port));
                         client.run("triage_agent", Map.of("message", "after restart")).block(Duration.ofSeconds(20));
                     })
-                    .expectNext("run.started", "run.prompt.built", "run.completed")
+                    .expectNext("run.started", "run.prompt.built", "run.model.started", "run.model.completed",
+                            "run.completed")
                     .expectComplete()
                     .verify(Duration.ofSeconds(30));
             // a persistent server continues its ids above those it issued before the restart: nothing is skipped
             List<Long> ids = lines.stream().map(line -> Long.parseLong(line.split(" ")[0])).toList();
-            assertThat(ids).hasSize(6).isSorted().doesNotHaveDuplicates();
+            assertThat(ids).hasSize(10).isSorted().doesNotHaveDuplicates();
             assertThat(ids.get(1) - ids.get(0)).isEqualTo(1);
-            assertThat(ids.get(5) - ids.get(3)).isEqualTo(2);
+            assertThat(ids.get(9) - ids.get(5)).isEqualTo(4);
             assertThat(proxy.acceptedConnections()).isGreaterThanOrEqualTo(3);
         }
         finally {
