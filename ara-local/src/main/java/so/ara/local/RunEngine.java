@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,7 +149,7 @@ final class RunEngine {
     private AgentModel.ToolExecutor executor(LocalApp app, Run run, String agentId, Map<String, Object> agentRow,
             List<AgentModel.ToolCall> calls, int depth) {
         return new AgentModel.ToolExecutor() {
-            private final Map<Integer, Long> startedNanos = new java.util.concurrent.ConcurrentHashMap<>();
+            private final Map<Integer, Long> startedNanos = new ConcurrentHashMap<>();
 
             @Override
             public Mono<Object> execute(String name, Map<String, Object> args) {

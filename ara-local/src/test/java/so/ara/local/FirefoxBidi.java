@@ -1,10 +1,12 @@
 package so.ara.local;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +72,7 @@ final class FirefoxBidi implements AutoCloseable {
         PREFS.forEach(p -> prefs.append("user_pref(\"").append(p).append(");\n"));
         Files.writeString(profile.resolve("user.js"), prefs);
         int port;
-        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
         Process process = new ProcessBuilder(FIREFOX.toString(), "--headless", "--no-remote",
@@ -261,8 +263,7 @@ final class FirefoxBidi implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                Map<String, Object> message = Json.map(Json.parse(partial.toString()
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                Map<String, Object> message = Json.map(Json.parse(partial.toString().getBytes(StandardCharsets.UTF_8)));
                 partial.setLength(0);
                 FirefoxBidi bidi = client.get();
                 if (bidi != null && message != null) {

@@ -98,6 +98,14 @@ class OpenAiModelTest {
                     .at("key");
             var run = call(server.baseUrl(), HttpMethod.POST, "/v1/apps/" + id + "/run", bearer(key), Json.obj());
             assertThat(run.<String>at("run", "error", "message")).isEqualTo("model answered HTTP 503");
+            var rows = server.logs().rows(id, 0);
+            assertThat(rows).extracting(LogHub.Row::eventType).containsExactly("run.started", "run.prompt.built",
+                    "run.model.started", "run.model.failed", "run.failed");
+            Map<String, Object> failedTurn = Json.map(Json.parse(rows.get(3).data().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(Json.map(failedTurn, "data")).containsEntry("turn", 1)
+                    .containsEntry("error", "model answered HTTP 503");
+            assertThat(failedTurn).containsEntry("level", "error");
         } finally {
             fake.disposeNow();
         }

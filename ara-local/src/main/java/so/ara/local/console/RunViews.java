@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import so.ara.local.console.ConsoleData.LogRecord;
 import so.ara.local.console.ConsoleData.RunRecord;
@@ -156,7 +157,7 @@ final class RunViews {
                     } else {
                         items.add(turn);
                     }
-                    if (!failed && asked.isEmpty() && java.util.Objects.equals(data.get("agent_id"), run.agentId())) {
+                    if (!failed && asked.isEmpty() && Objects.equals(data.get("agent_id"), run.agentId())) {
                         lastAnswer = i;
                     }
                 }
