@@ -119,7 +119,7 @@ class ConsoleBrowserTest {
         WebElement input = browser.findElement(By.cssSelector("textarea[id$='-triage_agent']"));
         input.clear();
         input.sendKeys("{\"message\": \"help\", \"tool_calls\": [{\"name\": \"lookup_ticket\", "
-                + "\"args\": {\"ticket_id\": \"T-7\"}}]}");
+                + "\"args\": {\"ticket_id\": \"T-7\"}}, {\"name\": \"lookup_ticket\", \"args\": {\"ticket_id\": \"T-8\"}}]}");
         browser.findElement(By.xpath("//button[normalize-space()='Run triage_agent']")).click();
         wait.until(ExpectedConditions.urlContains("/console/runs/run-"));
         watchedRun = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
@@ -136,6 +136,14 @@ class ConsoleBrowserTest {
                 "\"status\": \"open\"", "Run completed");
         assertThat(main()).contains("API (poll)", "Triage this ticket:", "[triage_agent] help",
                 "run.tool.completed");
+        // each model turn and each tool call is its own row: turn 1 asks for both calls, turn 2 answers
+        assertThat(browser.findElements(By.cssSelector("#timeline li[data-kind]"))).extracting(
+                e -> e.getAttribute("data-kind") + ":" + e.getAttribute("data-name")).containsSubsequence(
+                        "model:Model turn 1", "tool:lookup_ticket", "tool:lookup_ticket", "model:Model turn 2");
+        assertThat(browser.findElements(By.cssSelector("#timeline li[data-kind='model']"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#timeline li[data-kind='tool']"))).hasSize(2);
+        assertThat(timeline).contains("Asked for 2 tool calls: lookup_ticket, lookup_ticket",
+                "Answered without tool calls.", "\"ticket_id\": \"T-8\"");
     }
 
     @Test
