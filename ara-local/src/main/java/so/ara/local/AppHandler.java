@@ -11,6 +11,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import so.ara.spec.Slugify;
 import reactor.core.publisher.Mono;
+import so.ara.gateway.EndpointBodyReader;
 
 /** Apps: list, create, read, patch (the manifest parts) and their registered schedules. */
 final class AppHandler {
@@ -20,9 +21,9 @@ final class AppHandler {
 
     private final LocalStore store;
     private final LocalScheduler scheduler;
-    private final BodyReader bodies;
+    private final EndpointBodyReader bodies;
 
-    AppHandler(LocalStore store, LocalScheduler scheduler, BodyReader bodies) {
+    AppHandler(LocalStore store, LocalScheduler scheduler, EndpointBodyReader bodies) {
         this.store = store;
         this.scheduler = scheduler;
         this.bodies = bodies;
@@ -46,7 +47,7 @@ final class AppHandler {
     }
 
     Mono<ServerResponse> create(ServerRequest r) {
-        return bodies.object(r, false).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, false)).flatMap(body -> {
             String name = validName(body, true);
             String slug = Json.optionalString(body, "slug");
             if (slug == null || slug.isEmpty()) {
@@ -68,7 +69,7 @@ final class AppHandler {
 
     Mono<ServerResponse> patch(ServerRequest r) {
         LocalApp app = store.app(r.pathVariable("id"));
-        return bodies.object(r, false).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, false)).flatMap(body -> {
             if (body.containsKey("slug") && !app.slug.equals(body.get("slug"))) {
                 throw ApiException.unprocessable("slug cannot be changed");
             }

@@ -24,6 +24,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import so.ara.gateway.DefaultEndpointProblemMapper;
+import so.ara.gateway.EndpointBodyReader;
+import so.ara.gateway.EndpointGateway;
+import so.ara.gateway.EndpointGatewayInput;
 
 /**
  * An Ara-compatible control plane and local runtime on Reactor Netty, without a Spring ApplicationContext
@@ -105,7 +109,9 @@ public final class AraLocalServer implements AutoCloseable {
     }
 
     private RouterFunction<ServerResponse> routes(ToolInvoker bridge, AgentModel model, Supplier<String> baseUrl) {
-        BodyReader bodies = new BodyReader(settings.limits().maxBodyBytes());
+        EndpointBodyReader bodies = new EndpointBodyReader(settings.limits().maxBodyBytes(), Json.MAX_DEPTH);
+        EndpointGateway gateway = new EndpointGateway(bodies, new DefaultEndpointProblemMapper(),
+                EndpointGatewayInput.DEFAULT_FORWARDED_HEADERS);
         return LocalRouter.routes(new LocalRouter.Parts(
                 new AccountHandler(store, baseUrl),
                 new AppHandler(store, scheduler, bodies),
@@ -115,7 +121,7 @@ public final class AraLocalServer implements AutoCloseable {
                 new RunHandler(store, engine, bodies),
                 new EventHandler(store, logs, engine, bodies),
                 new LogStreamHandler(logs),
-                new GatewayHandler(store, engine, bodies, new EndpointAuthVerifier(settings.clock())),
+                new GatewayHandler(store, engine, gateway, new EndpointAuthVerifier(settings.clock())),
                 new SessionHandler(store, bodies),
                 new RuntimeToolsHandler(store, bridge, new AutomationTool(store, scheduler), bodies),
                 new ChatHandler(store, bridge, model, bodies),
@@ -123,7 +129,7 @@ public final class AraLocalServer implements AutoCloseable {
                 new ControlPlaneAuthFilter(store::apiKey),
                 new RuntimeAuthFilter(store),
                 new RateLimitFilter(settings.clock()),
-                new ProblemFilter(bodies.maxBytes())));
+                new ProblemFilter()));
     }
 
     private static String hostForUrl(String host) {

@@ -8,6 +8,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import so.ara.gateway.EndpointBodyReader;
 
 /** {@code POST /chat}: one model turn streamed as UI-message SSE chunks, tools of the chosen app callable. */
 final class ChatHandler {
@@ -15,9 +16,9 @@ final class ChatHandler {
     private final LocalStore store;
     private final ToolInvoker bridge;
     private final AgentModel model;
-    private final BodyReader bodies;
+    private final EndpointBodyReader bodies;
 
-    ChatHandler(LocalStore store, ToolInvoker bridge, AgentModel model, BodyReader bodies) {
+    ChatHandler(LocalStore store, ToolInvoker bridge, AgentModel model, EndpointBodyReader bodies) {
         this.store = store;
         this.bridge = bridge;
         this.model = model;
@@ -25,7 +26,7 @@ final class ChatHandler {
     }
 
     Mono<ServerResponse> chat(ServerRequest r) {
-        return bodies.object(r, false).map(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, false)).map(body -> {
             List<Map<String, Object>> messages = Json.maps(body.get("messages"));
             if (messages.isEmpty()) {
                 throw ApiException.badRequest("field 'messages' must be a non-empty list of {role, content}");

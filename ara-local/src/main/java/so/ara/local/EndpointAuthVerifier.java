@@ -3,17 +3,17 @@ package so.ara.local;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.http.HttpHeaders;
-import so.ara.auth.AuthOutcome;
 import so.ara.auth.EndpointAuthenticator;
 import so.ara.auth.EndpointAuthenticators;
 import so.ara.auth.ReplayCache;
+import so.ara.gateway.GatewayEndpoint;
+import so.ara.manifest.EndpointSpec;
 
 /**
- * The gateway's check of an endpoint's declared auth mode, with the same verifiers the Spring app's own routes use
- * ({@link EndpointAuthenticators}: header, bearer, and hmac in both the Standard Webhooks and Ara schemes, 5-minute
- * tolerance, replayed message ids refused). The secret is the value stored under {@code auth.secret_env} in the
- * app's secrets.
+ * The authenticator of an endpoint's declared auth mode on this ara-local, built with the same verifiers the Spring
+ * app's own routes use ({@link EndpointAuthenticators}: header, bearer, and hmac in both the Standard Webhooks and Ara
+ * schemes, 5-minute tolerance, replayed message ids refused through one in-memory cache). The secret is the value
+ * stored under {@code auth.secret_env} in the app's secrets.
  */
 final class EndpointAuthVerifier {
 
@@ -27,22 +27,22 @@ final class EndpointAuthVerifier {
         this.replayCache = EndpointAuthenticators.defaultReplayCache(clock, TOLERANCE);
     }
 
-    /** Returns null when the request passes, else the reason (safe to show; never contains the secret). */
-    String check(String mode, String headerName, String secret, HttpHeaders headers, byte[] body) {
-        if (mode == null || mode.isEmpty() || "none".equals(mode)) {
+    /** The verifier of {@code spec}'s mode, or null when the app holds no secret for it (the gateway answers 503). */
+    EndpointAuthenticator authenticator(EndpointSpec spec, LocalApp app) {
+        String mode = GatewayEndpoint.mode(spec);
+        if ("none".equals(mode)) {
+            return EndpointAuthenticators.none();
+        }
+        String secret = app.secretValue(GatewayEndpoint.secretEnv(spec));
+        if (secret == null || secret.isEmpty()) {
             return null;
         }
-        if (secret == null || secret.isEmpty()) {
-            return "endpoint secret is not configured on this app";
-        }
-        EndpointAuthenticator authenticator;
         try {
-            authenticator = EndpointAuthenticators.forMode(mode, headerName, secret, clock, TOLERANCE, replayCache);
+            return EndpointAuthenticators.forMode(mode, GatewayEndpoint.headerName(spec), secret, clock, TOLERANCE,
+                    replayCache);
         }
-        catch (IllegalArgumentException ex) {
-            return "unsupported endpoint auth mode '" + mode + "'";
+        catch (IllegalArgumentException unsupported) {
+            return null; // a mode deploy validation let through: refused like a missing secret, never served open
         }
-        AuthOutcome outcome = authenticator.authenticate(headers::getFirst, body);
-        return outcome instanceof AuthOutcome.Rejected rejected ? rejected.reason().publicMessage() : null;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import so.ara.gateway.EndpointBodyReader;
 
 /** Runtime events ({@code POST /v1/apps/{id}/events}): each accepted event starts a run; idempotent by header. */
 final class EventHandler {
@@ -14,9 +15,9 @@ final class EventHandler {
     private final LocalStore store;
     private final LogHub logs;
     private final RunEngine engine;
-    private final BodyReader bodies;
+    private final EndpointBodyReader bodies;
 
-    EventHandler(LocalStore store, LogHub logs, RunEngine engine, BodyReader bodies) {
+    EventHandler(LocalStore store, LogHub logs, RunEngine engine, EndpointBodyReader bodies) {
         this.store = store;
         this.logs = logs;
         this.engine = engine;
@@ -31,7 +32,7 @@ final class EventHandler {
             throw ApiException.unprocessable("X-Idempotency-Key must be at most " + RunHandler.MAX_IDEMPOTENCY_KEY
                     + " characters");
         }
-        return bodies.object(r, false).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, false)).flatMap(body -> {
             if (key != null) {
                 Map<String, Object> previous = store.eventAnswer(app.id, key);
                 if (previous != null) {

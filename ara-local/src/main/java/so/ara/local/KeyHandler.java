@@ -7,21 +7,22 @@ import java.util.Map;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import so.ara.gateway.EndpointBodyReader;
 
 /** Runtime keys ({@code /apps/{id}/keys}) and app-header x-keys ({@code /apps/{id}/x-keys}). */
 final class KeyHandler {
 
     private final LocalStore store;
-    private final BodyReader bodies;
+    private final EndpointBodyReader bodies;
 
-    KeyHandler(LocalStore store, BodyReader bodies) {
+    KeyHandler(LocalStore store, EndpointBodyReader bodies) {
         this.store = store;
         this.bodies = bodies;
     }
 
     Mono<ServerResponse> createRuntimeKey(ServerRequest r) {
         LocalApp app = store.app(r.pathVariable("id"));
-        return bodies.object(r, true).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, true)).flatMap(body -> {
             String name = name(body);
             int rpm = rpm(body, 30);
             KeyRecord k = store.mintKey(app, KeyRecord.Kind.RUNTIME, name == null || name.isEmpty()
@@ -33,7 +34,7 @@ final class KeyHandler {
 
     Mono<ServerResponse> createXKey(ServerRequest r) {
         LocalApp app = store.app(r.pathVariable("id"));
-        return bodies.object(r, true).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, true)).flatMap(body -> {
             String name = name(body);
             int rpm = rpm(body, 30);
             KeyRecord k = store.mintKey(app, KeyRecord.Kind.X_KEY, name == null || name.isEmpty()

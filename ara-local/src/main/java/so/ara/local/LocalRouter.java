@@ -8,6 +8,7 @@ import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import so.ara.gateway.EndpointRequestIdFilter;
 
 /**
  * Assembles the routes of ara-local from the resource handlers, in four groups by authentication (open, control
@@ -99,12 +100,13 @@ final class LocalRouter {
                 .build();
     }
 
+    /** The endpoint gateway, with the request id and security headers the starter's endpoint routes give too. */
     private static RouterFunction<ServerResponse> gateway(Parts p) {
         RouterFunctions.Builder b = RouterFunctions.route();
         for (HttpMethod method : GATEWAY_METHODS) {
             b.route(RequestPredicates.method(method).and(RequestPredicates.path("/v1/apps/{id}/endpoints/{label}")),
                     p.gateway()::handle);
         }
-        return b.build();
+        return b.filter(new EndpointRequestIdFilter(true)).build();
     }
 }

@@ -4,24 +4,19 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import so.ara.gateway.EndpointBodyReader;
 
 /** Turns every failure of a route into an RFC 9457 problem+json answer; unexpected ones become a logged 500. */
 final class ProblemFilter implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemFilter.class);
-
-    private final int maxBodyBytes;
-
-    ProblemFilter(int maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
-    }
 
     @Override
     public Mono<ServerResponse> filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
@@ -32,8 +27,9 @@ final class ProblemFilter implements HandlerFilterFunction<ServerResponse, Serve
         ApiException api;
         if (e instanceof ApiException a) {
             api = a;
-        } else if (e instanceof DataBufferLimitException) {
-            api = new ApiException(413, "Content Too Large", "request body exceeds " + maxBodyBytes + " bytes");
+        } else if (e instanceof EndpointBodyReader.BodyException refused) {
+            HttpStatus status = HttpStatus.valueOf(refused.status());
+            api = new ApiException(status.value(), status.getReasonPhrase(), refused.getMessage());
         } else {
             log.warn("ara-local failed on {} {}", request.method(), request.path(), e);
             api = new ApiException(500, "Internal Server Error", "ara-local failed to handle the request");

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import so.ara.gateway.EndpointBodyReader;
 
 /** Runtime runs: synchronous run, asynchronous run (poll or webhook, idempotent), run status. */
 final class RunHandler {
@@ -15,9 +16,9 @@ final class RunHandler {
 
     private final LocalStore store;
     private final RunEngine engine;
-    private final BodyReader bodies;
+    private final EndpointBodyReader bodies;
 
-    RunHandler(LocalStore store, RunEngine engine, BodyReader bodies) {
+    RunHandler(LocalStore store, RunEngine engine, EndpointBodyReader bodies) {
         this.store = store;
         this.engine = engine;
         this.bodies = bodies;
@@ -59,7 +60,7 @@ final class RunHandler {
 
     Mono<ServerResponse> runSync(ServerRequest r) {
         LocalApp app = RuntimeAuthFilter.app(r);
-        return bodies.object(r, true).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, true)).flatMap(body -> {
             Run run = engine.create(app, agentIdOf(body), inputOf(body), "sync", bool(body, "warmup"), null, null,
                     null);
             return engine.execute(app, run).flatMap(done -> Responses.json(200, runAnswer(done)));
@@ -68,7 +69,7 @@ final class RunHandler {
 
     Mono<ServerResponse> runAsync(ServerRequest r) {
         LocalApp app = RuntimeAuthFilter.app(r);
-        return bodies.object(r, true).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, true)).flatMap(body -> {
             String mode = Json.optionalString(body, "response_mode");
             mode = mode == null || mode.isEmpty() ? "poll" : mode;
             if (!mode.equals("poll") && !mode.equals("webhook")) {

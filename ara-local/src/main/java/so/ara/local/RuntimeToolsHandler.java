@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import so.ara.gateway.EndpointBodyReader;
 
 /** {@code /session/runtime/*}: capabilities, skills, tools, tool execution and the (absent) UI control channel. */
 final class RuntimeToolsHandler {
@@ -17,9 +18,9 @@ final class RuntimeToolsHandler {
     private final LocalStore store;
     private final ToolInvoker bridge;
     private final AutomationTool automations;
-    private final BodyReader bodies;
+    private final EndpointBodyReader bodies;
 
-    RuntimeToolsHandler(LocalStore store, ToolInvoker bridge, AutomationTool automations, BodyReader bodies) {
+    RuntimeToolsHandler(LocalStore store, ToolInvoker bridge, AutomationTool automations, EndpointBodyReader bodies) {
         this.store = store;
         this.bridge = bridge;
         this.automations = automations;
@@ -78,7 +79,7 @@ final class RuntimeToolsHandler {
     }
 
     Mono<ServerResponse> controlCall(ServerRequest r) {
-        return bodies.object(r, false).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, false)).flatMap(body -> {
             String action = Json.requiredString(body, "action");
             Json.optionalObject(body, "args");
             return Responses.json(200, Json.obj("ok", false, "action", action, "error",
@@ -87,7 +88,7 @@ final class RuntimeToolsHandler {
     }
 
     Mono<ServerResponse> execute(ServerRequest r) {
-        return bodies.object(r, false).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, false)).flatMap(body -> {
             String tool = Json.requiredString(body, "tool_name");
             Map<String, Object> args = Json.optionalObject(body, "args");
             args = args == null ? Json.obj() : args;

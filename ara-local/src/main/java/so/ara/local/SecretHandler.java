@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import so.ara.gateway.EndpointBodyReader;
 
 /** App secrets: upsert, list (names and keys only, never values), delete. */
 final class SecretHandler {
@@ -18,16 +19,16 @@ final class SecretHandler {
     private static final Pattern ENV_KEY = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]{0,127}$");
 
     private final LocalStore store;
-    private final BodyReader bodies;
+    private final EndpointBodyReader bodies;
 
-    SecretHandler(LocalStore store, BodyReader bodies) {
+    SecretHandler(LocalStore store, EndpointBodyReader bodies) {
         this.store = store;
         this.bodies = bodies;
     }
 
     Mono<ServerResponse> put(ServerRequest r) {
         LocalApp app = store.app(r.pathVariable("id"));
-        return bodies.object(r, false).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, false)).flatMap(body -> {
             String name = Json.requiredString(body, "name").toLowerCase(Locale.ROOT);
             if (!SECRET_NAME.matcher(name).matches()) {
                 throw ApiException.unprocessable("Secret name must match [a-z0-9][a-z0-9_-]{0,62}[a-z0-9]");

@@ -5,21 +5,22 @@ import java.util.List;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import so.ara.gateway.EndpointBodyReader;
 
 /** The one local session: start, status, stop, heartbeat. */
 final class SessionHandler {
 
     private final LocalStore store;
-    private final BodyReader bodies;
+    private final EndpointBodyReader bodies;
     private volatile String sessionId;
 
-    SessionHandler(LocalStore store, BodyReader bodies) {
+    SessionHandler(LocalStore store, EndpointBodyReader bodies) {
         this.store = store;
         this.bodies = bodies;
     }
 
     Mono<ServerResponse> start(ServerRequest r) {
-        return bodies.object(r, true).flatMap(b -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, true)).flatMap(b -> {
             if (sessionId == null) {
                 sessionId = "sess_local_" + LocalStore.random(12);
             }
@@ -35,7 +36,7 @@ final class SessionHandler {
     }
 
     Mono<ServerResponse> stop(ServerRequest r) {
-        return bodies.object(r, true).flatMap(b -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, true)).flatMap(b -> {
             sessionId = null;
             return Responses.json(200, Json.obj("ok", true, "status", "stopped"));
         });

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import so.ara.gateway.EndpointBodyReader;
 
 /** How to call an app ({@code GET /apps/{id}/setup}) and who may see it ({@code POST /apps/{id}/invites}). */
 final class SetupHandler {
@@ -18,10 +19,10 @@ final class SetupHandler {
     private static final Pattern ROLE = Pattern.compile("^(viewer|operator|editor)$");
 
     private final LocalStore store;
-    private final BodyReader bodies;
+    private final EndpointBodyReader bodies;
     private final Supplier<String> baseUrl;
 
-    SetupHandler(LocalStore store, BodyReader bodies, Supplier<String> baseUrl) {
+    SetupHandler(LocalStore store, EndpointBodyReader bodies, Supplier<String> baseUrl) {
         this.store = store;
         this.bodies = bodies;
         this.baseUrl = baseUrl;
@@ -57,7 +58,7 @@ final class SetupHandler {
 
     Mono<ServerResponse> invite(ServerRequest r) {
         LocalApp app = store.app(r.pathVariable("id"));
-        return bodies.object(r, false).flatMap(body -> {
+        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, false)).flatMap(body -> {
             String email = Json.requiredString(body, "email");
             List<Object> errors = new ArrayList<>();
             if (email.length() < 3 || email.length() > 320 || !email.contains("@")) {

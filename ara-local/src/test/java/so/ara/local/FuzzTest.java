@@ -31,6 +31,12 @@ class FuzzTest {
     private record Target(HttpMethod method, String path, boolean runtime) {
     }
 
+    /** The designed 503 of an endpoint whose secret the app has not uploaded (the gateway's answer, not a crash). */
+    private static boolean unconfiguredEndpoint(LocalTestSupport.Resp answer) {
+        return answer.status() == 503 && answer.raw().contains("its secret is missing")
+                && answer.headers().getContentType().toString().equals("application/problem+json");
+    }
+
     @Test
     void hostileRequestsNeverAnswer5xxAndARestartKeepsEveryAcceptedItem() {
         Random random = new Random(SEED);
@@ -87,7 +93,7 @@ class FuzzTest {
                 };
                 Object body = body(random, slug);
                 var answer = call(base, t.method(), t.path(), auth, body);
-                if (answer.status() >= 500) {
+                if (answer.status() >= 500 && !unconfiguredEndpoint(answer)) {
                     failures.add(t.method() + " " + t.path() + " " + describe(body) + " → " + answer.status() + " "
                             + answer.raw());
                 }

@@ -307,6 +307,25 @@ class PythonRunsTest {
         assertThat(trusted.<Object>at("output", "tool_calls", "0", "result")).isEqualTo("escalated");
     }
 
+    /** The shared gateway's answer to a run that fails: 502 with the run's id and error, as the starter answers. */
+    @Test
+    void aFailedEndpointRunIs502WithItsRunId() {
+        String prompt = "def broken(input: dict) -> str:\n    raise ValueError('no prompt today')\n";
+        Map<String, Object> manifest = manifest("gw-fail-app", List.of(agent("broken", prompt, null)), List.of(),
+                Json.obj());
+        manifest.put("interfaces", Json.obj("fastapi_endpoints", List.of(Json.obj("type", "fastapi_endpoint",
+                "method", "POST", "path", "/broken", "label", "broken", "docs", false, "auth", Json.obj("mode",
+                        "none", "header_name", "", "secret_env", ""), "agent_id", "broken", "workflow_id",
+                "broken"))));
+        deploy(manifest, Map.of());
+        var failed = call(base, HttpMethod.POST, "/v1/apps/gw-fail-app/endpoints/broken", Map.of(),
+                Json.obj("message", "hi"));
+        RoutesTest.assertProblem(failed, 502, "failed");
+        assertThat(failed.<String>at("run_id")).startsWith("run");
+        assertThat(failed.headers().getFirst("X-Ara-Run-Id")).isEqualTo(failed.<String>at("run_id"));
+        assertThat(failed.<String>at("error")).contains("ValueError: no prompt today");
+    }
+
     @Test
     void redeployWithNewEnvRebuildsTheInterpreters() {
         String source = "def mode() -> str:\n    import os\n    return os.environ.get('APP_MODE', '')\n";

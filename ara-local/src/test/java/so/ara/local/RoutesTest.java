@@ -118,7 +118,7 @@ class RoutesTest {
         Map<String, String> text = new HashMap<>(bearer(cp));
         text.put("Content-Type", "text/plain");
         assertProblem(call(base, HttpMethod.POST, "/apps", text, "{\"name\":\"t\"}"), 415,
-                "Content-Type must be application/json");
+                "as application/json");
         assertProblem(call(base, HttpMethod.POST, "/apps", bearer(cp), Json.obj("name", "big", "description",
                 "x".repeat(17000))), 413, "exceeds 16384 bytes");
         // nothing accepted before is lost, and no half-created app exists
@@ -350,11 +350,24 @@ class RoutesTest {
                 hmac("ep-secret", body, now), body);
         assertThat(ok.status()).as(ok.raw()).isEqualTo(200);
         assertThat(ok.headers().getFirst("X-Ara-Run-Id")).isEqualTo(ok.<String>at("run", "run_id"));
+        assertThat(ok.headers().getFirst("X-Request-Id"))
+                .isEqualTo(ok.<String>at("run", "input", "gateway", "request_id"));
+        assertThat(ok.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(ok.<String>at("output", "text")).isEqualTo("[triage_agent] from gateway");
         assertThat(ok.<Object>at("run", "input", "input")).isEqualTo(Json.obj("message", "from gateway"));
         assertThat(ok.<Object>at("run", "input", "gateway", "query")).isEqualTo(Json.obj("x", "1"));
         assertThat(ok.<String>at("run", "input", "gateway", "label")).isEqualTo("triage-agent");
         assertThat(ok.<String>at("run", "input", "gateway", "method")).isEqualTo("POST");
+        // the shared gateway's field set, the same the starter's routes send
+        assertThat(ok.<String>at("run", "input", "gateway", "app")).isEqualTo("routes-app");
+        assertThat(ok.<String>at("run", "input", "gateway", "path"))
+                .isEqualTo("/v1/apps/routes-app/endpoints/triage-agent");
+        assertThat(ok.<String>at("run", "input", "gateway", "route")).isEqualTo("/triage-agent");
+        assertThat(ok.<Object>at("run", "input", "gateway", "auth")).isEqualTo(Json.obj("mode", "hmac", "scheme",
+                "ara-signature", "message_id", ok.<String>at("run", "input", "gateway", "auth", "message_id")));
+        assertThat(ok.<String>at("run", "input", "gateway", "auth", "message_id")).startsWith("dlv_");
+        assertThat(ok.<Map<String, Object>>at("run", "input", "gateway", "headers"))
+                .containsEntry("content-type", "application/json").doesNotContainKey("x-ara-signature");
         assertProblem(call(base, HttpMethod.POST, "/v1/apps/routes-app/endpoints/triage-agent",
                 hmac("wrong", body, now), body), 401, "invalid signature");
         assertProblem(call(base, HttpMethod.POST, "/v1/apps/routes-app/endpoints/triage-agent",
@@ -362,7 +375,7 @@ class RoutesTest {
         assertProblem(call(base, HttpMethod.POST, "/v1/apps/routes-app/endpoints/triage-agent",
                 Map.of("Content-Type", "application/json"), body), 401, "missing signature headers");
         var wrongMethod = call(base, HttpMethod.GET, "/v1/apps/routes-app/endpoints/triage-agent", Map.of(), null);
-        assertProblem(wrongMethod, 405, "accepts POST");
+        assertProblem(wrongMethod, 405, "Method GET is not supported here; use POST.");
         assertThat(wrongMethod.headers().getFirst("Allow")).isEqualTo("POST");
         assertProblem(call(base, HttpMethod.POST, "/v1/apps/routes-app/endpoints/nope", Map.of(), body), 404,
                 "endpoint 'nope' not found");
@@ -398,8 +411,9 @@ class RoutesTest {
         var badBearer = call(base, HttpMethod.PUT, "/v1/apps/" + id + "/endpoints/bear", bearer("b-2"), Json.obj());
         assertProblem(badBearer, 401, "invalid credentials");
         assertThat(badBearer.raw()).doesNotContain("b-1");
-        assertProblem(call(base, HttpMethod.POST, "/v1/apps/" + id + "/endpoints/unset", bearer("x"), Json.obj()), 401,
-                "endpoint secret is not configured");
+        // a missing secret is the server's configuration, not the caller's credentials: 503, as the starter answers
+        assertProblem(call(base, HttpMethod.POST, "/v1/apps/" + id + "/endpoints/unset", bearer("x"), Json.obj()), 503,
+                "its secret is missing");
     }
 
     static Map<String, Object> endpoint(String label, String method, Map<String, Object> auth) {

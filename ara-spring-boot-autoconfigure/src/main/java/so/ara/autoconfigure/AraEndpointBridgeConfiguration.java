@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import so.ara.autoconfigure.endpoint.AraEndpointCatalog;
 import so.ara.autoconfigure.endpoint.EndpointAvailability;
-import so.ara.autoconfigure.endpoint.EndpointRunForwarder;
+import so.ara.gateway.EndpointRunForwarder;
 import so.ara.client.AraClient;
 import so.ara.manifest.AppManifest;
 import so.ara.manifest.EndpointSpec;

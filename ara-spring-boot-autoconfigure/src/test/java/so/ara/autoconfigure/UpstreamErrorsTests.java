@@ -1,7 +1,7 @@
 package so.ara.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-import so.ara.autoconfigure.endpoint.EndpointForwardingException;
+import so.ara.gateway.EndpointForwardingException;
 import so.ara.client.AraApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;

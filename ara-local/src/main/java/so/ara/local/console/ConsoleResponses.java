@@ -1,20 +1,23 @@
 package so.ara.local.console;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import so.ara.gateway.EndpointBodyReader;
 import so.ara.json.AraJson;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 /** JSON answers, RFC 9457 problems and size-limited JSON bodies for the console's routes. */
 final class ConsoleResponses {
+
+    /** The one body reader of ara-local (the endpoint gateway's), per byte limit. */
+    private static final Map<Integer, EndpointBodyReader> READERS = new ConcurrentHashMap<>();
 
     private ConsoleResponses() {
     }
@@ -54,17 +57,8 @@ final class ConsoleResponses {
         if (type != null && !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
             return Mono.error(new ConsoleProblem(415, "Content-Type must be application/json, not " + type));
         }
-        if (request.headers().contentLength().orElse(-1) > limit) {
-            return Mono.error(new DataBufferLimitException("too large"));
-        }
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), limit)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
+        return READERS.computeIfAbsent(limit, max -> new EndpointBodyReader(max, Integer.MAX_VALUE)).read(request)
+                .onErrorMap(EndpointBodyReader.BodyException.class, e -> new DataBufferLimitException("too large"))
                 .map(ConsoleResponses::parseObject);
     }
 

@@ -15,16 +15,12 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.ReactiveAdapterRegistry;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.ReflectionUtils;
-import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
@@ -36,6 +32,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import so.ara.gateway.EndpointBodyReader;
 
 /**
  * Serves the callback routes: reads the body once (at most {@link #MAX_BODY_BYTES}), verifies Ara's signature over the
@@ -47,6 +44,9 @@ final class AraCallbackHandler {
 
     /** The largest accepted request body: 1 MiB. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    /** The one body reader (the endpoint gateway's); callbacks decode their JSON with their own binder. */
+    private static final EndpointBodyReader BODIES = new EndpointBodyReader(MAX_BODY_BYTES, Integer.MAX_VALUE);
 
     private static final Log logger = LogFactory.getLog(AraCallbackHandler.class);
 
@@ -158,19 +158,7 @@ final class AraCallbackHandler {
     }
 
     private Mono<byte[]> readBody(ServerRequest request) {
-        return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
-            .map(buffer -> {
-                try {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    return bytes;
-                }
-                finally {
-                    DataBufferUtils.release(buffer);
-                }
-            })
-            .defaultIfEmpty(new byte[0])
-            .onErrorMap(DataBufferLimitException.class, ex -> tooLarge());
+        return BODIES.read(request).onErrorMap(EndpointBodyReader.BodyException.class, ex -> tooLarge());
     }
 
     private static CallbackFailure tooLarge() {

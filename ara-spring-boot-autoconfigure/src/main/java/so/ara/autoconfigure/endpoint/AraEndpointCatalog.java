@@ -3,6 +3,7 @@ package so.ara.autoconfigure.endpoint;
 import java.util.List;
 
 import so.ara.manifest.EndpointSpec;
+import so.ara.gateway.EndpointRunForwarder;
 
 /**
  * The endpoints the application declares, as bound in the manifest's {@code interfaces.fastapi_endpoints}

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,19 +24,29 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import so.ara.auth.EndpointAuthenticators;
 import so.ara.autoconfigure.replay.ReplayProtection;
+import so.ara.autoconfigure.replay.ReplayStoreUnavailableException;
+import so.ara.gateway.EndpointBodyReader;
+import so.ara.gateway.EndpointExchange;
+import so.ara.gateway.EndpointForwardingException;
+import so.ara.gateway.EndpointGateway;
+import so.ara.gateway.EndpointProblemMapper;
+import so.ara.gateway.EndpointProblems;
+import so.ara.gateway.EndpointRequestIdFilter;
+import so.ara.gateway.EndpointRunForwarder;
+import so.ara.gateway.ReplayGuard;
+import so.ara.gateway.DefaultEndpointProblemMapper;
 import so.ara.json.AraJson;
 import so.ara.manifest.EndpointSpec;
 
 /**
- * Assembles the declared Ara endpoints into one WebFlux {@link RouterFunction}; the work per request is done by
- * separate parts, each replaceable or testable alone:
+ * Assembles the declared Ara endpoints into one WebFlux {@link RouterFunction}, each route served by the shared
+ * {@link EndpointGateway} (the same one ara-local's gateway uses), behind:
  * <ol>
  * <li>{@link EndpointRequestIdFilter}: request id and security headers;</li>
  * <li>{@link EndpointAvailabilityFilter}: 503 with {@code Retry-After} until the app is deployed;</li>
- * <li>{@link EndpointBodyLimitFilter}: the body read once by the {@link EndpointBodyReader} (413 beyond the limit);</li>
- * <li>{@link EndpointAuthFilter}: the endpoint's auth mode over the raw bytes (401, or 503 without a secret);</li>
- * <li>{@link EndpointRunHandler}: JSON decoding (415, 400) and the run through the {@link EndpointRunForwarder}, its
- * failures turned into problems by the {@link EndpointProblemMapper}.</li>
+ * <li>the gateway: body within the limit (413), auth over the raw bytes (401, or 503 without a secret) with the
+ * {@link ReplayProtection} store as its replay guard, JSON decoding (415, 400) and the run through the
+ * {@link EndpointRunForwarder}, its failures turned into problems by the {@link EndpointProblemMapper}.</li>
  * </ol>
  * Each endpoint is served at its declared path and at {@code /v1/apps/{slug}/endpoints/{label}}, for exactly its
  * declared method; other methods get a 405 problem with {@code Allow}. Every failure is an RFC 9457 problem.
@@ -45,10 +54,10 @@ import so.ara.manifest.EndpointSpec;
 public final class AraEndpointRoutes {
 
     /** Response header carrying the run id. */
-    public static final String RUN_ID_HEADER = "X-Ara-Run-Id";
+    public static final String RUN_ID_HEADER = EndpointExchange.RUN_ID_HEADER;
 
     /** Request/response header carrying the request id. */
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String REQUEST_ID_HEADER = EndpointExchange.REQUEST_ID_HEADER;
 
     private static final Log logger = LogFactory.getLog(AraEndpointRoutes.class);
 
@@ -77,11 +86,10 @@ public final class AraEndpointRoutes {
             EndpointSecretResolver secrets, AraEndpointsProperties properties, Clock clock,
             EndpointAvailability availability, EndpointBodyReader bodyReader, EndpointProblemMapper problems,
             ReplayProtection replay) {
-        ReplayProtection replayCheck = properties.replayProtection() ? replay : null;
-        Duration replayTtl = EndpointAuthenticators.replayTtl(properties.hmacTolerance());
+        ReplayGuard replayGuard = properties.replayProtection() ? replayGuard(replay, properties) : null;
         Map<String, Map<HttpMethod, EndpointDefinition>> byPath = new LinkedHashMap<>();
         for (EndpointSpec spec : endpoints) {
-            EndpointDefinition endpoint = EndpointDefinition.of(spec, secrets, properties, clock);
+            EndpointDefinition endpoint = EndpointDefinition.of(appSlug, spec, secrets, properties, clock);
             register(byPath, endpoint.path(), endpoint, false);
             if (properties.gatewayPaths()) {
                 register(byPath, gatewayPath(appSlug, endpoint.label()), endpoint, true);
@@ -90,17 +98,13 @@ public final class AraEndpointRoutes {
         this.corsWebFilter = new EndpointCorsWebFilter(corsByPath(byPath));
         EndpointAvailabilityFilter availabilityFilter = new EndpointAvailabilityFilter(availability,
                 properties.retryAfter());
-        EndpointBodyLimitFilter bodyFilter = new EndpointBodyLimitFilter(bodyReader);
+        EndpointGateway gateway = new EndpointGateway(bodyReader, problems, properties.forwardedHeaders());
         RouterFunction<ServerResponse> router = null;
         for (Map.Entry<String, Map<HttpMethod, EndpointDefinition>> path : byPath.entrySet()) {
             for (EndpointDefinition endpoint : path.getValue().values()) {
                 RouterFunction<ServerResponse> route = RouterFunctions
                     .route(RequestPredicates.path(path.getKey()).and(exactly(endpoint.method())),
-                            new EndpointRunHandler(endpoint, appSlug, forwarder, bodyReader, problems,
-                                    properties.forwardedHeaders()))
-                    .filter(new EndpointAuthFilter(endpoint.label(), endpoint.mode(), endpoint.authenticator(),
-                            replayCheck, replayTtl))
-                    .filter(bodyFilter)
+                            gateway.handler(endpoint.gateway(), forwarder, replayGuard))
                     .filter(availabilityFilter);
                 router = (router != null) ? router.and(route) : route;
             }
@@ -140,12 +144,13 @@ public final class AraEndpointRoutes {
         return "/v1/apps/" + appSlug + "/endpoints/" + label;
     }
 
-    static String mode(EndpointSpec spec) {
-        return EndpointDefinition.mode(spec);
-    }
-
-    static String headerName(EndpointSpec spec) {
-        return EndpointDefinition.headerName(spec);
+    /** The replay store as the gateway's guard: a store that cannot answer is a 503 with {@code Retry-After: 1}. */
+    private static ReplayGuard replayGuard(ReplayProtection replay, AraEndpointsProperties properties) {
+        Duration ttl = EndpointAuthenticators.replayTtl(properties.hmacTolerance());
+        return (label, verified) -> replay.check("endpoint:" + label, verified, ttl)
+            .onErrorMap(ReplayStoreUnavailableException.class,
+                    ex -> new EndpointForwardingException(HttpStatus.SERVICE_UNAVAILABLE,
+                            ReplayStoreUnavailableException.PUBLIC_DETAIL, Map.of("retry_after", 1L), ex));
     }
 
     private static RequestPredicate exactly(HttpMethod method) {
@@ -155,11 +160,7 @@ public final class AraEndpointRoutes {
     private static RouterFunction<ServerResponse> methodNotAllowed(String path, java.util.Set<HttpMethod> methods) {
         String allow = methods.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
         return RouterFunctions.route(RequestPredicates.path(path),
-                request -> EndpointProblems.respond(EndpointProblems.problem(HttpStatus.METHOD_NOT_ALLOWED,
-                        HttpStatus.METHOD_NOT_ALLOWED.getReasonPhrase(),
-                        "Method " + request.method().name() + " is not supported here; use " + allow + ".",
-                        request.path(), EndpointExchange.requestId(request)),
-                        headers -> headers.set(HttpHeaders.ALLOW, allow)));
+                request -> EndpointProblems.methodNotAllowed(request, allow));
     }
 
     private static RouterFunction<ServerResponse> openApi(String appSlug, List<EndpointSpec> endpoints,
@@ -198,7 +199,7 @@ public final class AraEndpointRoutes {
                     + "' both map " + endpoint.method().name() + " " + path + "; give them distinct labels or paths");
         }
         MappedEndpointRoute route = new MappedEndpointRoute(endpoint.method().name(), path, endpoint.label(),
-                endpoint.agentId(), endpoint.mode(), gateway, endpoint.authenticator() == null);
+                endpoint.gateway().agentId(), endpoint.gateway().mode(), gateway, endpoint.gateway().refusing());
         this.mappedRoutes.add(route);
         logger.info("Mapped " + route);
     }

@@ -16,6 +16,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import so.ara.autoconfigure.replay.ReplayProtection;
+import so.ara.gateway.EndpointBodyReader;
+import so.ara.gateway.EndpointRunForwarder;
+import so.ara.gateway.EndpointProblemMapper;
+import so.ara.gateway.DefaultEndpointProblemMapper;
 
 /**
  * Serves the application's Ara endpoints as WebFlux routes behind their auth mode, in a reactive web application

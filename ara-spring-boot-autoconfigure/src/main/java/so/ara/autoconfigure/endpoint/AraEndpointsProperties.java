@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import so.ara.gateway.EndpointGatewayInput;
 
 /**
  * Settings of the Ara endpoint routes.
@@ -57,10 +58,7 @@ public record AraEndpointsProperties(@DefaultValue("true") boolean enabled,
     /** The defaults, as bound from an empty environment. */
     public static AraEndpointsProperties defaults() {
         return new AraEndpointsProperties(true, DataSize.ofMegabytes(1), Duration.ofMinutes(5), true, 100_000,
-                MissingSecret.FAIL, true, true,
-                List.of("content-type", "accept", "user-agent", "x-request-id", "x-forwarded-for", "x-forwarded-proto",
-                        "x-forwarded-host", "traceparent", "webhook-id", "x-ara-delivery-id"),
-                Map.of(), new OpenApi(true, OpenApi.DEFAULT_PATH, null, null), 100, Duration.ofMinutes(3),
+                MissingSecret.FAIL, true, true, EndpointGatewayInput.DEFAULT_FORWARDED_HEADERS, Map.of(), new OpenApi(true, OpenApi.DEFAULT_PATH, null, null), 100, Duration.ofMinutes(3),
                 Duration.ofSeconds(5));
     }
 

@@ -10,6 +10,8 @@ import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import so.ara.gateway.EndpointProblems;
+import so.ara.gateway.EndpointExchange;
 
 /** Answers 503 with {@code Retry-After} while the app cannot take endpoint traffic (before its first deploy). */
 final class EndpointAvailabilityFilter implements HandlerFilterFunction<ServerResponse, ServerResponse> {

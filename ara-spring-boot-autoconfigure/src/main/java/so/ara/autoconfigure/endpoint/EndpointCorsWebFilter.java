@@ -17,6 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import so.ara.json.AraJson;
+import so.ara.gateway.EndpointProblems;
+import so.ara.gateway.EndpointExchange;
 
 /**
  * CORS for the Ara endpoint routes that have {@code ara.endpoints.cors.<label>} settings, the way Spring handles CORS

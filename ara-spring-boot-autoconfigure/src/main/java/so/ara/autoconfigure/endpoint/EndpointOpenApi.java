@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import so.ara.auth.EndpointAuthenticators;
 import so.ara.manifest.EndpointSpec;
+import so.ara.gateway.GatewayEndpoint;
 
 /**
  * Builds the OpenAPI 3.1 document of the endpoints declared with {@code docs = true}, as plain maps (serialized to
@@ -40,7 +41,7 @@ public final class EndpointOpenApi {
                 continue;
             }
             String method = spec.method().toLowerCase(Locale.ROOT);
-            String mode = AraEndpointRoutes.mode(spec);
+            String mode = GatewayEndpoint.mode(spec);
             String schemeName = null;
             if (!"none".equals(mode)) {
                 schemeName = spec.label() + "_" + mode;
@@ -118,7 +119,7 @@ public final class EndpointOpenApi {
             case "header" -> {
                 scheme.put("type", "apiKey");
                 scheme.put("in", "header");
-                scheme.put("name", AraEndpointRoutes.headerName(spec));
+                scheme.put("name", GatewayEndpoint.headerName(spec));
                 scheme.put("description", "The endpoint secret, sent as is.");
             }
             case "bearer" -> {

@@ -32,6 +32,9 @@ import static so.ara.autoconfigure.endpoint.EndpointTestSupport.SPEC_CLOCK;
 import static so.ara.autoconfigure.endpoint.EndpointTestSupport.SPEC_ID;
 import static so.ara.autoconfigure.endpoint.EndpointTestSupport.SPEC_SIGNATURE;
 import static so.ara.autoconfigure.endpoint.EndpointTestSupport.SPEC_TS;
+import so.ara.gateway.EndpointRunForwarder;
+import so.ara.gateway.ForwardedRun;
+import so.ara.gateway.EndpointForwardingException;
 
 class AraEndpointRoutesTests {
 

@@ -19,6 +19,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import so.ara.manifest.EndpointSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import so.ara.gateway.EndpointRunForwarder;
+import so.ara.gateway.EndpointGatewayInput;
 
 class AraEndpointsAutoConfigurationTests {
 
@@ -69,6 +71,17 @@ class AraEndpointsAutoConfigurationTests {
         this.contextRunner.run(context -> assertThat(context).hasNotFailed()
             .doesNotHaveBean(AraEndpointRoutes.class)
             .doesNotHaveBean("araEndpointsRouterFunction"));
+    }
+
+    @Test
+    void boundDefaultsForwardTheGatewaysHeaderPolicy() {
+        this.contextRunner.withUserConfiguration(CatalogConfiguration.class)
+            .withPropertyValues("HOOK_SECRET=a", "ARA_ENDPOINT_BEAR_SECRET=b")
+            .run(context -> {
+                List<String> bound = context.getBean(AraEndpointsProperties.class).forwardedHeaders();
+                assertThat(bound).isEqualTo(EndpointGatewayInput.DEFAULT_FORWARDED_HEADERS)
+                    .isEqualTo(AraEndpointsProperties.defaults().forwardedHeaders());
+            });
     }
 
     @Test

@@ -9,6 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import so.ara.gateway.EndpointBodyReader;
+import so.ara.gateway.EndpointProblemMapper;
+import so.ara.gateway.DefaultEndpointProblemMapper;
 
 /** The replaceable parts of the endpoint routes and the optional server timeouts. */
 class AraEndpointsPartsTests {

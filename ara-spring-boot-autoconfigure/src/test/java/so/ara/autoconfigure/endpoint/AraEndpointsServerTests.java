@@ -31,6 +31,7 @@ import so.ara.auth.AraSignature;
 import so.ara.manifest.EndpointSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import so.ara.gateway.EndpointRunForwarder;
 
 /** The routes in a started reactive application on Reactor Netty, through Spring's DispatcherHandler. */
 class AraEndpointsServerTests {

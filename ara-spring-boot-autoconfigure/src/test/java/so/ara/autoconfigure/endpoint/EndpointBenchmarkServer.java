@@ -21,6 +21,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import so.ara.auth.AraSignature;
 import so.ara.json.AraJson;
+import so.ara.gateway.EndpointRunForwarder;
+import so.ara.gateway.ForwardedRun;
 
 /**
  * Benchmark server (not a test): three routes answering the same JSON on 127.0.0.1 — {@code POST /bench/hmac}

@@ -16,6 +16,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static so.ara.autoconfigure.endpoint.EndpointTestSupport.SPEC_CLOCK;
+import so.ara.gateway.EndpointBodyReader;
+import so.ara.gateway.EndpointRunForwarder;
+import so.ara.gateway.ForwardedRun;
+import so.ara.gateway.EndpointForwardingException;
+import so.ara.gateway.EndpointProblemMapper;
+import so.ara.gateway.DefaultEndpointProblemMapper;
 
 /** The parts of the endpoint pipeline: availability gate, body reader limits, problem mapping and its headers. */
 class EndpointPipelineTests {

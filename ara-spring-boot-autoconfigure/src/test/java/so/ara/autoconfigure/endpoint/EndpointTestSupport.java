@@ -16,6 +16,8 @@ import org.springframework.http.codec.ServerSentEvent;
 import so.ara.auth.HmacSha256;
 import so.ara.manifest.EndpointAuth;
 import so.ara.manifest.EndpointSpec;
+import so.ara.gateway.EndpointRunForwarder;
+import so.ara.gateway.ForwardedRun;
 
 /** Specs, secrets and forwarders shared by the endpoint tests. */
 final class EndpointTestSupport {

@@ -1,10 +1,8 @@
-package so.ara.autoconfigure.endpoint;
+package so.ara.gateway;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,9 +24,7 @@ import so.ara.json.AraJson;
  */
 final class EndpointRunHandler implements HandlerFunction<ServerResponse> {
 
-    private final EndpointDefinition endpoint;
-
-    private final String appSlug;
+    private final GatewayEndpoint endpoint;
 
     private final EndpointRunForwarder forwarder;
 
@@ -38,10 +34,9 @@ final class EndpointRunHandler implements HandlerFunction<ServerResponse> {
 
     private final List<String> forwardedHeaders;
 
-    EndpointRunHandler(EndpointDefinition endpoint, String appSlug, EndpointRunForwarder forwarder,
-            EndpointBodyReader bodyReader, EndpointProblemMapper problems, List<String> forwardedHeaders) {
+    EndpointRunHandler(GatewayEndpoint endpoint, EndpointRunForwarder forwarder, EndpointBodyReader bodyReader,
+            EndpointProblemMapper problems, List<String> forwardedHeaders) {
         this.endpoint = endpoint;
-        this.appSlug = appSlug;
         this.forwarder = forwarder;
         this.bodyReader = bodyReader;
         this.problems = problems;
@@ -62,30 +57,9 @@ final class EndpointRunHandler implements HandlerFunction<ServerResponse> {
         AuthOutcome.Accepted accepted = request.attribute(EndpointAuthFilter.ACCEPTED)
             .map(AuthOutcome.Accepted.class::cast)
             .orElse(null);
-        Map<String, Object> input = EndpointGatewayInput.build(decoded, gateway(request, accepted, requestId));
+        Map<String, Object> input = EndpointGatewayInput.build(decoded,
+                EndpointGatewayInput.gateway(request, this.endpoint, accepted, requestId, this.forwardedHeaders));
         return wantsEventStream(headers) ? stream(input, request.path(), requestId) : run(input, request.path(), requestId);
-    }
-
-    private Map<String, Object> gateway(ServerRequest request, AuthOutcome.@Nullable Accepted accepted,
-            String requestId) {
-        Map<String, Object> gateway = new LinkedHashMap<>();
-        gateway.put("app", this.appSlug);
-        gateway.put("label", this.endpoint.label());
-        gateway.put("method", request.method().name());
-        gateway.put("path", request.path());
-        gateway.put("route", this.endpoint.path());
-        gateway.put("query", EndpointGatewayInput.query(request.queryParams()));
-        gateway.put("headers", EndpointGatewayInput.headers(request.headers().asHttpHeaders(), this.forwardedHeaders,
-                this.endpoint.secretHeader()));
-        gateway.put("request_id", requestId);
-        Map<String, Object> auth = new LinkedHashMap<>();
-        auth.put("mode", this.endpoint.mode());
-        auth.put("scheme", (accepted != null) ? accepted.scheme() : this.endpoint.mode());
-        if (accepted != null && accepted.messageId() != null) {
-            auth.put("message_id", accepted.messageId());
-        }
-        gateway.put("auth", auth);
-        return gateway;
     }
 
     private Mono<ServerResponse> run(Map<String, Object> input, String instance, String requestId) {
@@ -93,7 +67,7 @@ final class EndpointRunHandler implements HandlerFunction<ServerResponse> {
             .switchIfEmpty(Mono.error(() -> new IllegalStateException("the forwarder returned no run")))
             .flatMap(run -> ServerResponse.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(AraEndpointRoutes.RUN_ID_HEADER, run.runId())
+                .header(EndpointExchange.RUN_ID_HEADER, run.runId())
                 .bodyValue(AraJson.mapper().writeValueAsBytes(run.result())))
             .onErrorResume(ex -> EndpointProblems.respond(this.problems.problem(ex, instance, requestId), h -> {
             }));

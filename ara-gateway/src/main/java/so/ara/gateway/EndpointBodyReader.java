@@ -1,4 +1,4 @@
-package so.ara.autoconfigure.endpoint;
+package so.ara.gateway;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,9 +20,10 @@ import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * The one reader of endpoint request bodies: reads the raw bytes once, up to the size limit (auth verifies over
- * exactly these bytes), then decodes them as JSON with the nesting depth capped, so a body nested deeper than the
- * runtime accepts is a 400 here rather than a failure after the run was started.
+ * The one request-body reader of ara-local and the starter: reads the raw bytes once, up to the size limit (413; auth
+ * verifies over exactly these bytes), then decodes them as JSON with the nesting depth capped, so a body nested
+ * deeper than the runtime accepts is a 400 here rather than a failure after the run was started. ara-local's control
+ * plane reads its JSON bodies with {@link #readJson} and parses them with its own rules.
  */
 public final class EndpointBodyReader {
 
@@ -55,6 +56,16 @@ public final class EndpointBodyReader {
             .onErrorMap(DataBufferLimitException.class, ex -> tooLarge());
     }
 
+    /** As {@link #read}, and a non-blank body whose content type is not JSON is refused with 415. */
+    public Mono<byte[]> readJson(ServerRequest request) {
+        HttpHeaders headers = request.headers().asHttpHeaders();
+        return read(request).doOnNext(body -> {
+            if (!isBlank(body)) {
+                requireJson(headers);
+            }
+        });
+    }
+
     /**
      * The body as JSON ({@code Map}, {@code List} or scalar); a blank body is {@code {}}. A content type other than
      * JSON is a 415, malformed or too deeply nested JSON a 400 ({@link BodyException}). An absent content type is
@@ -64,6 +75,19 @@ public final class EndpointBodyReader {
         if (isBlank(body)) {
             return new LinkedHashMap<String, Object>();
         }
+        requireJson(headers);
+        try {
+            return this.mapper.readValue(body, Object.class);
+        }
+        catch (StreamConstraintsException ex) {
+            throw new BodyException(400, "The request body is nested deeper than " + this.maxDepth + " levels.");
+        }
+        catch (JacksonException ex) {
+            throw new BodyException(400, "The request body is not valid JSON.");
+        }
+    }
+
+    private static void requireJson(HttpHeaders headers) {
         MediaType contentType;
         try {
             contentType = headers.getContentType();
@@ -73,15 +97,6 @@ public final class EndpointBodyReader {
         }
         if (contentType != null && !isJson(contentType)) {
             throw BodyException.unsupported();
-        }
-        try {
-            return this.mapper.readValue(body, Object.class);
-        }
-        catch (StreamConstraintsException ex) {
-            throw new BodyException(400, "The request body is nested deeper than " + this.maxDepth + " levels.");
-        }
-        catch (JacksonException ex) {
-            throw new BodyException(400, "The request body is not valid JSON.");
         }
     }
 

@@ -1,4 +1,4 @@
-package so.ara.autoconfigure.endpoint;
+package so.ara.gateway;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package so.ara.autoconfigure.endpoint;
+package so.ara.gateway;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -28,11 +28,7 @@ public class DefaultEndpointProblemMapper implements EndpointProblemMapper {
         Throwable ex = Exceptions.unwrap(failure);
         ProblemDetail problem;
         if (ex instanceof EndpointForwardingException forwarding) {
-            HttpStatus status = HttpStatus.resolve(forwarding.getStatus().value());
-            problem = EndpointProblems.problem(forwarding.getStatus(),
-                    (status != null) ? status.getReasonPhrase() : "Error", forwarding.getPublicDetail(), instance,
-                    requestId);
-            forwarding.getProperties().forEach(problem::setProperty);
+            problem = EndpointProblems.problem(forwarding, instance, requestId);
         }
         else if (isUnreachable(ex)) {
             problem = EndpointProblems.problem(HttpStatus.SERVICE_UNAVAILABLE,

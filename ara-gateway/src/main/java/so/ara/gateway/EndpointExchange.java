@@ -1,4 +1,4 @@
-package so.ara.autoconfigure.endpoint;
+package so.ara.gateway;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -9,7 +9,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /** What the endpoint filters hand on to each other through request attributes: the request id and the raw body. */
-final class EndpointExchange {
+public final class EndpointExchange {
+
+    /** Response header carrying the run id. */
+    public static final String RUN_ID_HEADER = "X-Ara-Run-Id";
+
+    /** Request/response header carrying the request id. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     static final String REQUEST_ID = EndpointExchange.class.getName() + ".requestId";
 
@@ -20,9 +26,10 @@ final class EndpointExchange {
     private EndpointExchange() {
     }
 
-    static String requestId(ServerRequest request) {
+    /** The id {@link EndpointRequestIdFilter} gave this request. */
+    public static String requestId(ServerRequest request) {
         return request.attribute(REQUEST_ID).map(String.class::cast)
-            .orElseGet(() -> requestId(request.headers().firstHeader(AraEndpointRoutes.REQUEST_ID_HEADER)));
+            .orElseGet(() -> requestId(request.headers().firstHeader(EndpointExchange.REQUEST_ID_HEADER)));
     }
 
     /** The body read by {@link EndpointBodyLimitFilter}; empty when none was read. */
@@ -31,7 +38,7 @@ final class EndpointExchange {
     }
 
     /** The caller's request id when it is safe to echo, else a new {@code req_<32 hex>}. */
-    static String requestId(@Nullable String given) {
+    public static String requestId(@Nullable String given) {
         if (given != null && SAFE_REQUEST_ID.matcher(given).matches()) {
             return given;
         }

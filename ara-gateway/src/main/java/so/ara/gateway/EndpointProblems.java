@@ -1,4 +1,4 @@
-package so.ara.autoconfigure.endpoint;
+package so.ara.gateway;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -10,20 +10,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 import so.ara.json.AraJson;
 
 /**
- * RFC 9457 problem responses ({@code application/problem+json}) of the endpoint routes. Serialized here with the Ara
+ * RFC 9457 problem responses ({@code application/problem+json}) of the endpoint gateway (ara-local and the starter). Serialized here with the Ara
  * mapper rather than through the application's codecs, so the wire shape does not depend on user settings.
  */
-final class EndpointProblems {
+public final class EndpointProblems {
 
     private EndpointProblems() {
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String title, String detail, String instance,
+    public static ProblemDetail problem(HttpStatusCode status, String title, String detail, String instance,
             String requestId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
@@ -32,7 +33,7 @@ final class EndpointProblems {
         return problem;
     }
 
-    static Map<String, Object> toMap(ProblemDetail problem) {
+    public static Map<String, Object> toMap(ProblemDetail problem) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", (problem.getType() != null) ? problem.getType().toString() : "about:blank");
         body.put("title", problem.getTitle());
@@ -51,14 +52,14 @@ final class EndpointProblems {
      * The problem as a response; its {@code run_id} property is also sent as {@code X-Ara-Run-Id}, its
      * {@code retry_after} (seconds) as {@code Retry-After}.
      */
-    static Mono<ServerResponse> respond(ProblemDetail problem, Consumer<HttpHeaders> headers) {
+    public static Mono<ServerResponse> respond(ProblemDetail problem, Consumer<HttpHeaders> headers) {
         byte[] json = AraJson.mapper().writeValueAsBytes(toMap(problem));
         Map<String, Object> properties = (problem.getProperties() != null) ? problem.getProperties() : Map.of();
         return ServerResponse.status(HttpStatusCode.valueOf(problem.getStatus()))
             .contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .headers(h -> {
                 if (properties.get("run_id") instanceof String runId) {
-                    h.set(AraEndpointRoutes.RUN_ID_HEADER, runId);
+                    h.set(EndpointExchange.RUN_ID_HEADER, runId);
                 }
                 if (properties.get("retry_after") instanceof Number seconds) {
                     h.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
@@ -69,8 +70,8 @@ final class EndpointProblems {
     }
 
     /** A body refused by the {@link EndpointBodyReader} (413, 415 with {@code Accept-Post}, 400). */
-    static Mono<ServerResponse> respond(EndpointBodyReader.BodyException refused,
-            org.springframework.web.reactive.function.server.ServerRequest request) {
+    public static Mono<ServerResponse> respond(EndpointBodyReader.BodyException refused,
+            ServerRequest request) {
         HttpStatusCode status = HttpStatusCode.valueOf(refused.status());
         HttpStatus known = HttpStatus.resolve(refused.status());
         return respond(problem(status, (known != null) ? known.getReasonPhrase() : "Error", refused.getMessage(),
@@ -81,8 +82,24 @@ final class EndpointProblems {
                 });
     }
 
-    static Mono<ServerResponse> respond(HttpStatus status, String detail, String instance, String requestId) {
+    public static Mono<ServerResponse> respond(HttpStatus status, String detail, String instance, String requestId) {
         return respond(problem(status, status.getReasonPhrase(), detail, instance, requestId), h -> {
         });
+    }
+
+    /** The problem an {@link EndpointForwardingException} chooses: its status, public detail and properties. */
+    public static ProblemDetail problem(EndpointForwardingException refused, String instance, String requestId) {
+        HttpStatus known = HttpStatus.resolve(refused.getStatus().value());
+        ProblemDetail problem = problem(refused.getStatus(), (known != null) ? known.getReasonPhrase() : "Error",
+                refused.getPublicDetail(), instance, requestId);
+        refused.getProperties().forEach(problem::setProperty);
+        return problem;
+    }
+
+    /** 405 with {@code Allow}: the endpoint at this path serves only {@code allow} (comma-separated methods). */
+    public static Mono<ServerResponse> methodNotAllowed(ServerRequest request, String allow) {
+        return respond(problem(HttpStatus.METHOD_NOT_ALLOWED, HttpStatus.METHOD_NOT_ALLOWED.getReasonPhrase(),
+                "Method " + request.method().name() + " is not supported here; use " + allow + ".", request.path(),
+                EndpointExchange.requestId(request)), headers -> headers.set(HttpHeaders.ALLOW, allow));
     }
 }
