@@ -67,7 +67,7 @@ public final class EndpointLoadBenchmark {
             Result plain = run(http, faq, "application/json", PHASE, PACE, app);
             Result sse = run(http, faq, "text/event-stream", PHASE, PACE, app);
             Result overload = run(http, faq, "application/json", PHASE, Duration.ZERO, app);
-            System.out.println("64 clients, 30 s per phase, app JVM pid " + app.pid());
+            System.out.println("64 clients, 30 s per phase, app JVM pid " + app.pid() + ", app log " + log);
             System.out.println(plain.describe("plain (paced)"));
             System.out.println(sse.describe("text/event-stream (paced)"));
             System.out.println(overload.describe("plain (unpaced)"));
@@ -84,7 +84,8 @@ public final class EndpointLoadBenchmark {
         System.exit(code);
     }
 
-    record Result(Map<Integer, Long> statuses, long requests, long cpuMillis, long retryAfterMissing) {
+    record Result(Map<Integer, Long> statuses, long requests, long cpuMillis, long retryAfterMissing,
+            Map<String, Long> errors, long medianMillis) {
 
         double cpuMsPerRequest() {
             return this.requests == 0 ? Double.NaN : (double) this.cpuMillis / this.requests;
@@ -96,15 +97,18 @@ public final class EndpointLoadBenchmark {
         }
 
         String describe(String name) {
-            return String.format("%-27s %6d requests, statuses %s, app CPU %6d ms = %.2f ms/request%s", name,
-                    this.requests, this.statuses, this.cpuMillis, cpuMsPerRequest(),
-                    this.retryAfterMissing > 0 ? ", 429 without Retry-After: " + this.retryAfterMissing : "");
+            return String.format("%-27s %6d requests, statuses %s, median %d ms, app CPU %6d ms = %.2f ms/request%s%s",
+                    name, this.requests, this.statuses, this.medianMillis, this.cpuMillis, cpuMsPerRequest(),
+                    this.retryAfterMissing > 0 ? ", 429 without Retry-After: " + this.retryAfterMissing : "",
+                    this.errors.isEmpty() ? "" : ", client errors (status -1) " + this.errors);
         }
     }
 
     static Result run(HttpClient http, URI uri, String accept, Duration length, Duration pace, Process app)
             throws Exception {
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong missingRetryAfter = new AtomicLong();
         long cpuBefore = cpuMillis(app.pid());
         long end = System.nanoTime() + length.toNanos();
@@ -130,12 +134,14 @@ public final class EndpointLoadBenchmark {
                     }
                     catch (IOException ex) {
                         status = -1;
+                        errors.computeIfAbsent(ex.getClass().getSimpleName(), e -> new AtomicLong()).incrementAndGet();
                     }
                     catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();
                         return;
                     }
                     statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                    latencies.add((System.nanoTime() - started) / 1_000_000);
                     sleep(pace.toMillis() - (System.nanoTime() - started) / 1_000_000);
                 }
             }));
@@ -148,7 +154,12 @@ public final class EndpointLoadBenchmark {
         Map<Integer, Long> counts = new TreeMap<>();
         statuses.forEach((status, count) -> counts.put(status, count.get()));
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        return new Result(counts, total, cpu, missingRetryAfter.get());
+        Map<String, Long> errorCounts = new TreeMap<>();
+        errors.forEach((type, count) -> errorCounts.put(type, count.get()));
+        List<Long> sorted = new ArrayList<>(latencies);
+        java.util.Collections.sort(sorted);
+        long median = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+        return new Result(counts, total, cpu, missingRetryAfter.get(), errorCounts, median);
     }
 
     static void awaitReady(HttpClient http, URI uri, Process app, Path log) throws Exception {
@@ -189,7 +200,11 @@ public final class EndpointLoadBenchmark {
             }
             return String.join(File.pathSeparator, entries);
         }
-        return System.getProperty("java.class.path");
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().toString()); // the app runs in a temp working directory
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     static String javaBinary() {
