@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpMethod;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import so.ara.client.AraHttp.Auth;
 import so.ara.json.AraJson;
@@ -56,7 +55,10 @@ final class DeployFlow {
         this.secrets = new SecretSync(http);
     }
 
-    /** Deploys the manifest exactly as docs/ara-reference.md §5.1. */
+    /**
+     * Deploys the manifest as docs/ara-reference.md §5.1, but idempotently: the calls that would change nothing (the
+     * PATCH of an unchanged app, the upserts of unchanged secrets, a new key while one is held) are left out.
+     */
     Mono<DeployResult> deploy(DeployOptions options) {
         return Mono.defer(() -> {
             String onExisting = options.onExisting().strip().toLowerCase(Locale.ROOT);
