@@ -30,8 +30,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * like); then 30 s unpaced, to show overload answers 429 with Retry-After and never 5xx. Prints status counts and CPU
  * ms per request; exits 1 on any 5xx.
  * <p>
- * Run: {@code mvn -q -pl sample-app -am test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=so.ara.sample.bench.EndpointLoadBenchmark}
+ * Run (the app process gets the same classpath):
+ * {@code mvn -q -pl sample-app -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * -Dmdep.includeScope=test -DskipTests} then
+ * {@code java -cp sample-app/target/test-classes:sample-app/target/classes:$(cat /tmp/cp.txt)
+ * so.ara.sample.bench.EndpointLoadBenchmark}
  */
 public final class EndpointLoadBenchmark {
 
