@@ -161,7 +161,11 @@ public class AraClient {
         return this.appIds.get();
     }
 
-    /** Deploys the manifest exactly as docs/ara-reference.md §5.1. */
+    /**
+     * Deploys the manifest as docs/ara-reference.md §5.1, idempotently, so every replica may call it at every start:
+     * an unchanged stored app is not patched, unchanged secrets are not re-sent, a configured or already held runtime
+     * key is reused ({@link DeployResult#runtimeKeyCreated()} false), and a create that loses a race updates the app.
+     */
     public Mono<DeployResult> deploy(DeployOptions options) {
         return this.deployFlow.deploy(options);
     }

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpMethod;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import so.ara.client.AraHttp.Auth;
 import so.ara.json.AraJson;
@@ -27,7 +26,9 @@ import static so.ara.client.JsonBodies.textOr;
 
 /**
  * The deploy flow of docs/ara-reference.md §5.1 for one manifest: find by slug, create or update, activate, sync and reconcile
- * secrets, mint the runtime key, optionally warm up.
+ * secrets, mint the runtime key, optionally warm up. Idempotent, so every replica can run it at every start: an unchanged
+ * stored app is not patched, unchanged secrets are not re-sent ({@link SecretSync}), a held or configured runtime key
+ * is reused, and a create that loses a race (409) updates the app the other instance created.
  */
 final class DeployFlow {
 
@@ -42,6 +43,7 @@ final class DeployFlow {
     private final AppIds appIds;
     private final RuntimeKeys keys;
     private final Runs runs;
+    private final SecretSync secrets;
 
     DeployFlow(ObjectNode manifest, String slug, AraHttp http, AppIds appIds, RuntimeKeys keys, Runs runs) {
         this.manifest = manifest;
@@ -50,9 +52,13 @@ final class DeployFlow {
         this.appIds = appIds;
         this.keys = keys;
         this.runs = runs;
+        this.secrets = new SecretSync(http);
     }
 
-    /** Deploys the manifest exactly as docs/ara-reference.md §5.1. */
+    /**
+     * Deploys the manifest as docs/ara-reference.md §5.1, but idempotently: the calls that would change nothing (the
+     * PATCH of an unchanged app, the upserts of unchanged secrets, a new key while one is held) are left out.
+     */
     Mono<DeployResult> deploy(DeployOptions options) {
         return Mono.defer(() -> {
             String onExisting = options.onExisting().strip().toLowerCase(Locale.ROOT);
@@ -72,19 +78,39 @@ final class DeployFlow {
                     return Mono.error(new AraException("Project '" + this.slug
                             + "' already exists for this account (app_id=" + existing.get() + ")."));
                 }
-                Mono<String> appId = existing.isPresent() ? update(existing.get(), payload, options.activate())
-                        : create(payload, options.activate());
-                return appId.doOnNext(this.appIds::remember).flatMap(id -> syncSecrets(id, plan)
-                        .flatMap(secrets -> this.keys.mint(id,
-                                options.keyName() != null && !options.keyName().isBlank() ? options.keyName().strip()
-                                        : this.slug + "-py-local",
-                                options.keyRpm(), "deploy failed: runtime key missing")
-                                .flatMap(key -> warmup(id, key, options)
+                Mono<String> appId = existing.isPresent() ? updateIfChanged(existing.get(), payload, options.activate())
+                        : create(payload, options.activate(), onExisting);
+                return appId.doOnNext(this.appIds::remember).flatMap(id -> this.secrets.sync(id, plan)
+                        .flatMap(secrets -> runtimeKey(id, options)
+                                .flatMap(key -> warmup(id, key.auth(), options)
                                         .map(Optional::of).defaultIfEmpty(Optional.empty())
-                                        .map(warm -> new DeployResult(id, this.slug, true, key, warm.orElse(null),
-                                                secrets)))));
+                                        .map(warm -> new DeployResult(id, this.slug, key.created(), key.value(),
+                                                warm.orElse(null), secrets)))));
             });
         });
+    }
+
+    /**
+     * The app's runtime credential without piling keys up: a configured key (or app-header key) is used, never minted
+     * over; a key this process already holds for the slug is reused; else one key is minted under the one fixed name
+     * ({@code keyName} or {@code <slug>-py-local}), which supersedes the older key of that name on ara-local.
+     */
+    private Mono<RuntimeKeys.Chosen> runtimeKey(String appId, DeployOptions options) {
+        String name = options.keyName() != null && !options.keyName().isBlank() ? options.keyName().strip()
+                : this.slug + "-py-local";
+        return this.keys.forDeploy(appId, name, options.keyRpm(), "deploy failed: runtime key missing");
+    }
+
+    /**
+     * {@code PATCH /apps/{id}} unless the stored definition ({@code GET /apps/{id}}) already equals the payload, so an
+     * unchanged manifest deployed by every replica and restart writes nothing. A backend that does not answer the read
+     * (or stores the manifest normalised differently) gets the PATCH, as the reference's flow does.
+     */
+    private Mono<String> updateIfChanged(String appId, ObjectNode payload, boolean activate) {
+        return this.http.call(HttpMethod.GET, AraUri.of("/apps/{app_id}", appId), null, this.http.controlPlane())
+                .map(stored -> StoredApp.matches(stored, payload, activate))
+                .onErrorResume(AraApiException.class, ex -> Mono.just(false))
+                .flatMap(same -> same ? Mono.just(appId) : update(appId, payload, activate));
     }
 
     private Mono<String> update(String appId, ObjectNode payload, boolean activate) {
@@ -96,25 +122,36 @@ final class DeployFlow {
                 this.http.controlPlane()).thenReturn(appId);
     }
 
-    private Mono<String> create(ObjectNode payload, boolean activate) {
+    /**
+     * {@code POST /apps}; a 409 means another instance created the app between our lookup and this call (replicas
+     * starting together): the app is found again by slug and updated, so concurrent deploys leave one app. A 409 with
+     * no owned app of the slug is the reference's "name taken" error.
+     */
+    private Mono<String> create(ObjectNode payload, boolean activate, String onExisting) {
         ObjectNode body = payload.deepCopy();
         body.put("slug", this.slug);
         Mono<String> created = this.http.call(HttpMethod.POST, AraUri.of("/apps"), body, this.http.controlPlane())
-                .onErrorMap(AraApiException.class, ex -> ex.getStatus() == 409 ? new AraApiException(
-                        "Project name is already taken. Choose a different DNS-safe project_name (lowercase letters, "
-                                + "digits, hyphens) and retry deploy.",
-                        409, ex.getMethod(), ex.getPath(), ex.getResponseBody(), null) : ex)
                 .flatMap(answer -> {
                     String id = Json.text(Json.node(answer, "app"), "id");
                     return id == null || id.isBlank() ? Mono.error(new AraException("deploy failed: missing app id"))
                             : Mono.just(id);
                 });
-        if (!activate) {
-            return created;
+        if (activate) {
+            created = created.flatMap(id -> this.http.call(HttpMethod.PATCH, AraUri.of("/apps/{app_id}", id),
+                    Map.of("status", "active"), this.http.controlPlane()).thenReturn(id));
         }
-        return created.flatMap(id -> this.http.call(HttpMethod.PATCH, AraUri.of("/apps/{app_id}", id),
-                Map.of("status", "active"), this.http.controlPlane())
-                .thenReturn(id));
+        return created.onErrorResume(AraApiException.class, ex -> ex.getStatus() != 409 ? Mono.error(ex)
+                : this.appIds.find().flatMap(raced -> raced.isPresent() && onExisting.equals("update")
+                        ? updateIfChanged(raced.get(), payload, activate)
+                        : Mono.error(raced.isPresent() ? new AraException("Project '" + this.slug
+                                + "' already exists for this account (app_id=" + raced.get() + ").")
+                                : nameTaken(ex))));
+    }
+
+    private static AraApiException nameTaken(AraApiException ex) {
+        return new AraApiException("Project name is already taken. Choose a different DNS-safe project_name "
+                + "(lowercase letters, digits, hyphens) and retry deploy.", 409, ex.getMethod(), ex.getPath(),
+                ex.getResponseBody(), null);
     }
 
     record SecretPlan(ObjectNode runtimeProfile, List<Secret> definitions, boolean reconcile) {
@@ -204,73 +241,10 @@ final class DeployFlow {
         }
     }
 
-    private Mono<DeployResult.Secrets> syncSecrets(String appId, SecretPlan plan) {
-        List<String> synced = new ArrayList<>();
-        List<String> referencedOnly = new ArrayList<>();
-        AraUri secretsPath = AraUri.of("/apps/{app_id}/secrets", appId);
-        Mono<Void> upserts = Flux.fromIterable(plan.definitions()).concatMap(definition -> {
-            if (!definition.hasValues()) {
-                referencedOnly.add(definition.name());
-                return Mono.empty();
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", definition.name());
-            body.put("values", definition.values());
-            return this.http.call(HttpMethod.POST, secretsPath, body,
-                    this.http.controlPlane())
-                    .onErrorMap(AraApiException.class, ex -> secretsCompat(ex, appId))
-                    .doOnSuccess(ignored -> synced.add(definition.name()))
-                    .then();
-        }).then();
-        Mono<Void> reconcile = !plan.reconcile() ? Mono.empty()
-                : this.http.call(HttpMethod.GET, secretsPath, null, this.http.controlPlane())
-                        .onErrorMap(AraApiException.class, ex -> secretsCompat(ex, appId))
-                        .flatMapMany(body -> {
-                            Set<String> desired = new LinkedHashSet<>();
-                            plan.definitions().forEach(d -> desired.add(d.name()));
-                            JsonNode refs = plan.runtimeProfile().get("secret_refs");
-                            if (refs != null) {
-                                refs.forEach(r -> {
-                                    String n = Json.text(r, "name");
-                                    if (n != null) {
-                                        desired.add(n.strip().toLowerCase(Locale.ROOT));
-                                    }
-                                });
-                            }
-                            List<String> stale = new ArrayList<>();
-                            JsonNode secrets = Json.node(body, "secrets");
-                            if (secrets != null && secrets.isArray()) {
-                                for (JsonNode secret : secrets) {
-                                    String name = Json.text(secret, "name");
-                                    if (name != null && !desired.contains(name.strip().toLowerCase(Locale.ROOT))) {
-                                        stale.add(name);
-                                    }
-                                }
-                            }
-                            return Flux.fromIterable(stale);
-                        })
-                        .concatMap(name -> this.http.call(HttpMethod.DELETE,
-                                AraUri.of("/apps/{app_id}/secrets/{name}", appId, name), null,
-                                this.http.controlPlane())
-                                .onErrorResume(AraApiException.class,
-                                        ex -> ex.getStatus() == 404 ? Mono.empty() : Mono.error(ex)))
-                        .then();
-        return upserts.then(reconcile).then(Mono.fromSupplier(() -> new DeployResult.Secrets(synced, referencedOnly)));
-    }
-
-    private static Throwable secretsCompat(AraApiException ex, String appId) {
-        if (ex.getStatus() == 404) {
-            return new AraApiException(String.format(SECRETS_UNSUPPORTED, appId), 404, ex.getMethod(), ex.getPath(),
-                    ex.getResponseBody(), null);
-        }
-        return ex;
-    }
-
-    private Mono<JsonNode> warmup(String appId, String key, DeployOptions options) {
+    private Mono<JsonNode> warmup(String appId, Auth auth, DeployOptions options) {
         if (!options.warm()) {
             return Mono.empty();
         }
-        return this.runs.postRun(appId, options.warmAgentId(), true, AraJson.mapper().createObjectNode(),
-                Auth.bearer(key));
+        return this.runs.postRun(appId, options.warmAgentId(), true, AraJson.mapper().createObjectNode(), auth);
     }
 }

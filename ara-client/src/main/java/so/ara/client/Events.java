@@ -39,8 +39,8 @@ final class Events {
             body.put("message", request.message());
             body.set("payload", toObject(request.payload()));
             body.set("metadata", toObject(request.metadata()));
-            return this.appIds.with(id -> this.keys.auth(id, request.auth())
-                    .flatMap(auth -> this.http.call(HttpMethod.POST, AraUri.of("/v1/apps/{app_id}/events", id), body,
+            return this.appIds.with(id -> this.keys.withAuth(id, request.auth(),
+                    auth -> this.http.call(HttpMethod.POST, AraUri.of("/v1/apps/{app_id}/events", id), body,
                             Mono.just(auth), Map.of("X-Idempotency-Key", key), this.http.settings().timeout())))
                     .map(answer -> EventResponse.from(answer, key));
         });

@@ -41,8 +41,8 @@ final class Runs {
                         Slugify.slugify(request.agentId() != null ? request.agentId() : "default-agent") + "-"
                                 + Slugify.slugify(input.get("run_id").asString()));
             }
-            return this.appIds.with(id -> this.keys.auth(id, request.auth())
-                    .flatMap(auth -> postRun(id, request.agentId(), false, input, auth)))
+            return this.appIds.with(id -> this.keys.withAuth(id, request.auth(),
+                    auth -> postRun(id, request.agentId(), false, input, auth)))
                     .map(RunResponse::from);
         });
     }
@@ -84,8 +84,8 @@ final class Runs {
                 ArrayNode events = callback.putArray("events");
                 request.callback().events().forEach(events::add);
             }
-            return this.appIds.with(id -> this.keys.auth(id, request.auth())
-                    .flatMap(auth -> this.http.call(HttpMethod.POST, AraUri.of("/v1/apps/{app_id}/runs", id), body,
+            return this.appIds.with(id -> this.keys.withAuth(id, request.auth(),
+                    auth -> this.http.call(HttpMethod.POST, AraUri.of("/v1/apps/{app_id}/runs", id), body,
                             Mono.just(auth))))
                     .map(RunResponse::from);
         });
@@ -95,7 +95,7 @@ final class Runs {
         if (runId == null || runId.isBlank()) {
             return Mono.error(new IllegalArgumentException("run_status requires run_id"));
         }
-        return this.appIds.with(id -> this.keys.auth(id, auth).flatMap(a -> this.http.call(HttpMethod.GET,
+        return this.appIds.with(id -> this.keys.withAuth(id, auth, a -> this.http.call(HttpMethod.GET,
                 AraUri.of("/v1/apps/{app_id}/runs/{run_id}", id, runId.strip()), null, Mono.just(a))))
                 .map(RunResponse::from);
     }

@@ -51,6 +51,54 @@ final class RuntimeKeys {
                 });
     }
 
+    /** The credential deploy reports: {@code value} may be null when an app-header key is configured. */
+    record Chosen(@org.jspecify.annotations.Nullable String value, boolean created, Auth auth) {
+    }
+
+    /**
+     * Deploy's runtime key without piling keys up: the configured app-header or runtime key (never minted over), else
+     * the key this process already holds for the slug, else one minted under {@code name}.
+     */
+    Mono<Chosen> forDeploy(String appId, String name, int rpm, String missingMessage) {
+        AraCredentials credentials = this.http.credentials();
+        if (credentials.appHeaderKey() != null) {
+            return Mono.just(new Chosen(null, false, Auth.appKey(credentials.appHeaderKey())));
+        }
+        if (credentials.runtimeKey() != null) {
+            return Mono.just(new Chosen(credentials.runtimeKey(), false, Auth.bearer(credentials.runtimeKey())));
+        }
+        String held = this.remembered.get(this.slug);
+        if (held != null) {
+            return Mono.just(new Chosen(held, false, Auth.bearer(held)));
+        }
+        return mint(appId, name, rpm, missingMessage).map(key -> new Chosen(key, true, Auth.bearer(key)));
+    }
+
+    /**
+     * {@code call} with the credentials of {@link #auth}; when the key came from memory (minted by this process) and
+     * Ara answers 401 (another instance's deploy superseded it and it went idle), it is forgotten and the call retried
+     * once with a freshly provisioned key. Nothing ran on a 401, so the retry cannot run anything twice.
+     */
+    <T> Mono<T> withAuth(String appId, RuntimeAuth override, java.util.function.Function<Auth, Mono<T>> call) {
+        return Mono.defer(() -> {
+            String held = explicit(override) ? null : this.remembered.get(this.slug);
+            return auth(appId, override).flatMap(call).onErrorResume(AraApiException.class, ex -> {
+                if (ex.getStatus() != 401 || held == null) {
+                    return Mono.error(ex);
+                }
+                this.remembered.remove(this.slug, held);
+                return auth(appId, override).flatMap(call);
+            });
+        });
+    }
+
+    private boolean explicit(RuntimeAuth override) {
+        RuntimeAuth given = override != null ? override : RuntimeAuth.DEFAULT;
+        AraCredentials credentials = this.http.credentials();
+        return nonBlank(given.appHeaderKey()) || nonBlank(given.runtimeKey()) || credentials.appHeaderKey() != null
+                || credentials.runtimeKey() != null;
+    }
+
     Mono<Auth> auth(String appId, RuntimeAuth override) {
         RuntimeAuth given = override != null ? override : RuntimeAuth.DEFAULT;
         if (nonBlank(given.appHeaderKey())) {

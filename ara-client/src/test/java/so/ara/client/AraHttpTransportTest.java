@@ -294,8 +294,12 @@ class AraHttpTransportTest {
         DeployResult result = client(FAST).deploy(DeployOptions.defaults().withKey("my-key", 7).withSecrets(List.of(
                 Secret.named("keep", Map.of("K", "v")), Secret.fromName("shared"))))
                 .block(Duration.ofSeconds(10));
-        assertThat(this.secretCalls).containsExactly("POST {\"name\":\"keep\",\"values\":{\"K\":\"v\"}}",
-                "DELETE Gone-Already", "DELETE stale", "KEY {\"name\":\"my-key\",\"requests_per_minute\":7}");
+        assertThat(this.secretCalls).hasSize(5);
+        assertThat(this.secretCalls.subList(0, 3)).containsExactly(
+                "POST {\"name\":\"keep\",\"values\":{\"K\":\"v\"}}", "DELETE Gone-Already", "DELETE stale");
+        assertThat(this.secretCalls.get(3)).as("the sync marker, last, so a failed sync is redone")
+                .matches("POST \\{\"name\":\"ara-sync-[0-9a-f]{24}\",\"values\":\\{\"DEPLOY_FINGERPRINT\":.*");
+        assertThat(this.secretCalls.get(4)).isEqualTo("KEY {\"name\":\"my-key\",\"requests_per_minute\":7}");
         assertThat(result.appId()).isEqualTo("app_1");
         assertThat(result.runtimeKey()).isEqualTo("ak_app_test");
         assertThat(result.secrets().synced()).containsExactly("keep");

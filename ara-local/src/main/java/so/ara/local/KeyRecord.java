@@ -15,6 +15,9 @@ final class KeyRecord {
     final int requestsPerMinute;
     final Instant createdAt;
     volatile boolean active = true;
+    /** When a newer runtime key of the same name was minted; null while this is the newest. */
+    volatile Instant supersededAt;
+    private volatile Instant lastUsedAt;
     private long windowStart;
     private int windowCount;
 
@@ -26,6 +29,36 @@ final class KeyRecord {
         this.key = key;
         this.requestsPerMinute = requestsPerMinute;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * Whether the key authenticates at {@code now}. A superseded key keeps working while it is in use (a replica still
+     * holding it is not broken) and stops once it was idle for {@code grace}: restarts and replicas mint under one name
+     * without keys piling up. Using it counts as use.
+     */
+    boolean usable(Instant now, java.time.Duration grace) {
+        if (!active) {
+            return false;
+        }
+        Instant superseded = supersededAt;
+        if (superseded != null) {
+            Instant since = lastUsedAt == null || lastUsedAt.isBefore(superseded) ? superseded : lastUsedAt;
+            if (!now.isBefore(since.plus(grace))) {
+                return false;
+            }
+        }
+        lastUsedAt = now;
+        return true;
+    }
+
+    /** As {@link #usable} without counting as use. */
+    boolean activeAt(Instant now, java.time.Duration grace) {
+        Instant superseded = supersededAt;
+        if (!active || superseded == null) {
+            return active;
+        }
+        Instant since = lastUsedAt == null || lastUsedAt.isBefore(superseded) ? superseded : lastUsedAt;
+        return now.isBefore(since.plus(grace));
     }
 
     String prefix() {

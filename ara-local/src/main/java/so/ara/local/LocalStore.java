@@ -205,17 +205,49 @@ final class LocalStore implements AutoCloseable {
         String idPrefix = kind == KeyRecord.Kind.RUNTIME ? "key_" : "xkey_";
         KeyRecord record;
         synchronized (this) {
-            long held = keys.values().stream().filter(k -> k.appId.equals(app.id)).count();
+            // superseded keys past their grace no longer count: restarts do not exhaust the app's keys
+            long held = keys.values().stream().filter(k -> k.appId.equals(app.id)
+                    && k.activeAt(now(), SUPERSEDED_KEY_GRACE)).count();
             if (held >= MAX_KEYS_PER_APP) {
                 throw ApiException.unprocessable("app '" + app.slug + "' holds the maximum of " + MAX_KEYS_PER_APP
                         + " keys");
             }
             record = new KeyRecord(idPrefix + random(12), app.id, kind, name, prefix + random(40), rpm, now());
+            if (kind == KeyRecord.Kind.RUNTIME) {
+                supersede(app, name);
+            }
             keys.put(record.key, record);
             keyRows.put(record.id, keyRecord(record));
         }
         file.commit();
         return record;
+    }
+
+    /** How long a superseded runtime key keeps working after its last use. */
+    static final java.time.Duration SUPERSEDED_KEY_GRACE = java.time.Duration.ofMinutes(10);
+
+    /** Marks the older runtime keys of this name superseded: one name, one current key (restarts, replicas). */
+    private void supersede(LocalApp app, String name) {
+        Instant now = now();
+        for (KeyRecord k : keys.values()) {
+            if (k.appId.equals(app.id) && k.kind == KeyRecord.Kind.RUNTIME && k.name.equals(name) && k.active
+                    && k.supersededAt == null) {
+                k.supersededAt = now;
+                keyRows.put(k.id, keyRecord(k));
+            }
+        }
+    }
+
+    /** The keys of this kind that authenticate now (a superseded key until its grace ends). */
+    List<KeyRecord> activeKeysOf(LocalApp app, KeyRecord.Kind kind) {
+        Instant now = now();
+        List<KeyRecord> out = new ArrayList<>();
+        for (KeyRecord k : keysOf(app, kind)) {
+            if (k.activeAt(now, SUPERSEDED_KEY_GRACE)) {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     void revokeKey(KeyRecord key) {
@@ -227,7 +259,8 @@ final class LocalStore implements AutoCloseable {
     private String keyRecord(KeyRecord k) {
         return Json.writeString(Json.obj("id", k.id, "app_id", k.appId, "kind", k.kind.name(), "name", k.name,
                 "sealed_key", file.box().seal(k.key), "requests_per_minute", k.requestsPerMinute, "created_at",
-                k.createdAt.toString(), "active", k.active));
+                k.createdAt.toString(), "active", k.active, "superseded_at",
+                k.supersededAt == null ? null : k.supersededAt.toString()));
     }
 
     KeyRecord key(String key) {
@@ -376,6 +409,8 @@ final class LocalStore implements AutoCloseable {
                     file.box().open(Json.str(row, "sealed_key")), ((Number) row.get("requests_per_minute")).intValue(),
                     Instant.parse(Json.str(row, "created_at")));
             k.active = !Boolean.FALSE.equals(row.get("active"));
+            String superseded = Json.str(row, "superseded_at");
+            k.supersededAt = superseded == null ? null : Instant.parse(superseded);
             keys.put(k.key, k);
         }
         if (meta.get("api_key") != null) {

@@ -33,7 +33,7 @@ final class RuntimeAuthFilter implements HandlerFilterFunction<ServerResponse, S
         if (key == null) {
             throw ApiException.unauthorized("unknown runtime key");
         }
-        if (!key.active) {
+        if (!key.usable(store.now(), LocalStore.SUPERSEDED_KEY_GRACE)) {
             throw ApiException.unauthorized("runtime key has been revoked");
         }
         LocalApp app = store.app(request.pathVariable("id"));

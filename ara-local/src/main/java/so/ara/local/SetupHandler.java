@@ -51,7 +51,7 @@ final class SetupHandler {
                         "events_url", base + "/v1/apps/" + app.id + "/events",
                         "logs_url", base + "/v1/apps/" + app.id + "/logs/stream",
                         "auth", List.of("Authorization: Bearer <runtime key>", "X-Ara-App-Key: <x-key>")),
-                "runtime_keys", store.keysOf(app, KeyRecord.Kind.RUNTIME).size(),
+                "runtime_keys", store.activeKeysOf(app, KeyRecord.Kind.RUNTIME).size(),
                 "x_keys", store.keysOf(app, KeyRecord.Kind.X_KEY).size(),
                 "secrets", secretNames, "endpoints", endpoints, "local", true));
     }

@@ -162,7 +162,8 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      * @param onStartup     deploy once the application is ready
      * @param activate      activate the app after create/update
      * @param keyName       name of the runtime key deploy mints (default <slug>-py-local)
-     * @param keyRpm        requests per minute of that key
+     * @param keyRpm        requests per minute of that key (the server allows 1-2000); every anonymous endpoint call
+     *                      and every runtime call of the app runs on it, so the default is the largest
      * @param warm          start a warm-up run after deploy
      * @param warmAgent     agent of the warm-up run (default agent when empty)
      * @param onExisting    what to do when the app exists: update or error
@@ -171,7 +172,7 @@ public record AraProperties(@DefaultValue("auto") Mode mode, String projectName,
      * @param retryMaxBackoff longest retry delay in continue mode
      */
     public record Deploy(@DefaultValue("true") boolean onStartup, @DefaultValue("true") boolean activate,
-            String keyName, @DefaultValue("60") int keyRpm, @DefaultValue("false") boolean warm, String warmAgent,
+            String keyName, @DefaultValue("2000") int keyRpm, @DefaultValue("false") boolean warm, String warmAgent,
             @DefaultValue("update") String onExisting, @DefaultValue("fail") FailurePolicy failure,
             @DefaultValue("5s") Duration retryBackoff, @DefaultValue("5m") Duration retryMaxBackoff) {
     }

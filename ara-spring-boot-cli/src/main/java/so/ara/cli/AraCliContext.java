@@ -162,7 +162,8 @@ public class AraCliContext {
 
     /** The secrets deploy syncs: the manifest's, and the callback signing key when Ara's runtime calls back. */
     public List<Secret> deploySecrets() {
-        return CallbackSecretSync.secrets(appDefinition(), this.environment);
+        return CallbackSecretSync.secrets(appDefinition(), this.environment,
+                requireControlPlane(credentials(null), AraCredentials.NO_CREDENTIALS));
     }
 
     public ObjectNode manifestJson() {

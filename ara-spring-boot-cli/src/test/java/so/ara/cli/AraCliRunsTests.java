@@ -23,7 +23,11 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 
+import so.ara.autoconfigure.AraConnection;
 import so.ara.autoconfigure.AraManifestAutoConfiguration;
+import so.ara.autoconfigure.AraProperties;
+import so.ara.autoconfigure.callback.AraCallbackSecret;
+import so.ara.credentials.AraCredentials;
 import so.ara.autoconfigure.callback.AraCallbackAutoConfiguration;
 import so.ara.cli.CliHarness.Result;
 import so.ara.json.AraJson;
@@ -144,12 +148,46 @@ class AraCliRunsTests {
     }
 
     @Test
-    void deployNamesTheMissingCallbackSecretInsteadOfDeployingToolsThatCannotBeSigned() {
+    void deployWithoutACallbackSecretSyncsTheOneTheRunningAppDerivesSoItsJavaToolsKeepWorking() {
         String slug = slug();
-        Result deploy = cli(slug, this.workingDir, Map.of("ara.callback.base-url", "http://127.0.0.1:9"), "deploy");
-        assertThat(deploy.code()).isEqualTo(1);
-        assertThat(deploy.err().strip()).isEqualTo(CallbackSecretSync.MISSING_SECRET);
-        assertThat(deploy.out()).isEmpty();
+        AraCredentials appCredentials = AraCredentials.builder().skipCredentialsFile()
+                .apiBaseUrl(server.baseUrl()).apiKey(server.apiKey()).build();
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(AraManifestAutoConfiguration.class,
+                        AraCallbackAutoConfiguration.class, WebFluxAutoConfiguration.class,
+                        HttpHandlerAutoConfiguration.class, JacksonAutoConfiguration.class,
+                        CodecsAutoConfiguration.class))
+                .withUserConfiguration(AraCliIntegrationTests.TestApp.class)
+                .withBean(AraConnection.class, () -> new AraConnection(AraProperties.Mode.REMOTE, appCredentials))
+                .withPropertyValues("ara.project-name=" + slug)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(AraCallbackSecret.class).source())
+                            .isEqualTo(AraCallbackSecret.Source.DERIVED);
+                    DisposableServer http = HttpServer.create().host("127.0.0.1").port(0)
+                            .handle(new ReactorHttpHandlerAdapter(context.getBean(HttpHandler.class))).bindNow();
+                    try {
+                        Map<String, Object> callback = Map.of("ara.callback.base-url",
+                                "http://127.0.0.1:" + http.port());
+                        for (int deploy = 0; deploy < 2; deploy++) {
+                            ok(cli(slug, this.workingDir, callback, "deploy"));
+                            Result run = cli(slug, this.workingDir, Map.of(), "run", "--agent", "triage_agent",
+                                    "--input-json", "{\"message\": \"printer\", \"tool_calls\": [{\"name\": "
+                                            + "\"lookup_ticket\", \"args\": {\"ticket_id\": \"T-" + deploy
+                                            + "\"}}]}");
+                            assertThat(run.code()).as(run.out() + run.err()).isZero();
+                            JsonNode call = run.json().get("output").get("tool_calls").get(0);
+                            assertThat(call.get("result").get("id").asString())
+                                    .as("answered by the running app's Java method after CLI deploy " + deploy)
+                                    .isEqualTo("T-" + deploy);
+                        }
+                        assertThat(ok(cli(slug, "setup")).json().get("secrets").toString())
+                                .as("the running app's callback secret was kept").contains("ara-java-callback");
+                    }
+                    finally {
+                        http.disposeNow();
+                    }
+                });
     }
 
     @Test

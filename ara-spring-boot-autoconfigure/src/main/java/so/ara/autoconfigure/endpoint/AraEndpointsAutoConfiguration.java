@@ -73,6 +73,14 @@ public final class AraEndpointsAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    EndpointRateLimitWebFilter araEndpointRateLimitWebFilter(AraEndpointCatalog catalog,
+            AraEndpointsProperties properties, ObjectProvider<Clock> clock) {
+        return new EndpointRateLimitWebFilter(catalog.appSlug(), catalog.endpoints(), properties.limits(),
+                properties.gatewayPaths(), clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
     @ConditionalOnMissingBean(name = "araEndpointsRouterFunction")
     RouterFunction<ServerResponse> araEndpointsRouterFunction(AraEndpointRoutes routes) {
         return routes.routerFunction();

@@ -34,6 +34,8 @@ import so.ara.gateway.EndpointGatewayInput;
  * @param streamTimeout how long a text/event-stream endpoint response follows its run; when the run has not ended by
  * then (for example the control plane lost it), the stream ends with an error event carrying a 504 problem
  * @param retryAfter what Retry-After says while the endpoints answer 503 because the app is not deployed yet
+ * @param limits rate limit per endpoint label, counted in each instance; endpoints without an entry are limited only
+ * by the app's runtime key (ara.deploy.key-rpm)
  */
 @ConfigurationProperties("ara.endpoints")
 public record AraEndpointsProperties(@DefaultValue("true") boolean enabled,
@@ -45,7 +47,8 @@ public record AraEndpointsProperties(@DefaultValue("true") boolean enabled,
                 "x-forwarded-proto", "x-forwarded-host", "traceparent", "webhook-id",
                 "x-ara-delivery-id" }) List<String> forwardedHeaders,
         @Nullable Map<String, Cors> cors, @DefaultValue OpenApi openapi, @DefaultValue("100") int maxJsonDepth,
-        @DefaultValue("3m") Duration streamTimeout, @DefaultValue("5s") Duration retryAfter) {
+        @DefaultValue("3m") Duration streamTimeout, @DefaultValue("5s") Duration retryAfter,
+        @Nullable Map<String, Limit> limits) {
 
     public AraEndpointsProperties {
         cors = (cors != null) ? Map.copyOf(cors) : Map.of();
@@ -53,47 +56,65 @@ public record AraEndpointsProperties(@DefaultValue("true") boolean enabled,
         openapi = (openapi != null) ? openapi : new OpenApi(true, OpenApi.DEFAULT_PATH, null, null);
         streamTimeout = (streamTimeout != null) ? streamTimeout : Duration.ofMinutes(3);
         retryAfter = (retryAfter != null) ? retryAfter : Duration.ofSeconds(5);
+        limits = (limits != null) ? Map.copyOf(limits) : Map.of();
     }
 
     /** The defaults, as bound from an empty environment. */
     public static AraEndpointsProperties defaults() {
         return new AraEndpointsProperties(true, DataSize.ofMegabytes(1), Duration.ofMinutes(5), true, 100_000,
-                MissingSecret.FAIL, true, true, EndpointGatewayInput.DEFAULT_FORWARDED_HEADERS, Map.of(), new OpenApi(true, OpenApi.DEFAULT_PATH, null, null), 100, Duration.ofMinutes(3),
-                Duration.ofSeconds(5));
+                MissingSecret.FAIL, true, true, EndpointGatewayInput.DEFAULT_FORWARDED_HEADERS, Map.of(),
+                new OpenApi(true, OpenApi.DEFAULT_PATH, null, null), 100, Duration.ofMinutes(3),
+                Duration.ofSeconds(5), Map.of());
     }
 
     public AraEndpointsProperties withMaxBodySize(DataSize size) {
         return new AraEndpointsProperties(this.enabled, size, this.hmacTolerance, this.replayProtection,
                 this.replayCacheSize, this.missingSecret, this.gatewayPaths, this.securityHeaders,
                 this.forwardedHeaders, this.cors, this.openapi, this.maxJsonDepth,
-                this.streamTimeout, this.retryAfter);
+                this.streamTimeout, this.retryAfter, this.limits);
     }
 
     public AraEndpointsProperties withReplayProtection(boolean replay) {
         return new AraEndpointsProperties(this.enabled, this.maxBodySize, this.hmacTolerance, replay,
                 this.replayCacheSize, this.missingSecret, this.gatewayPaths, this.securityHeaders,
                 this.forwardedHeaders, this.cors, this.openapi, this.maxJsonDepth,
-                this.streamTimeout, this.retryAfter);
+                this.streamTimeout, this.retryAfter, this.limits);
     }
 
     public AraEndpointsProperties withMissingSecret(MissingSecret policy) {
         return new AraEndpointsProperties(this.enabled, this.maxBodySize, this.hmacTolerance, this.replayProtection,
                 this.replayCacheSize, policy, this.gatewayPaths, this.securityHeaders, this.forwardedHeaders,
                 this.cors, this.openapi, this.maxJsonDepth,
-                this.streamTimeout, this.retryAfter);
+                this.streamTimeout, this.retryAfter, this.limits);
     }
 
     public AraEndpointsProperties withCors(Map<String, Cors> corsByLabel) {
         return new AraEndpointsProperties(this.enabled, this.maxBodySize, this.hmacTolerance, this.replayProtection,
                 this.replayCacheSize, this.missingSecret, this.gatewayPaths, this.securityHeaders,
                 this.forwardedHeaders, corsByLabel, this.openapi, this.maxJsonDepth,
-                this.streamTimeout, this.retryAfter);
+                this.streamTimeout, this.retryAfter, this.limits);
     }
 
     public AraEndpointsProperties withMaxJsonDepth(int depth) {
         return new AraEndpointsProperties(this.enabled, this.maxBodySize, this.hmacTolerance, this.replayProtection,
                 this.replayCacheSize, this.missingSecret, this.gatewayPaths, this.securityHeaders,
-                this.forwardedHeaders, this.cors, this.openapi, depth, this.streamTimeout, this.retryAfter);
+                this.forwardedHeaders, this.cors, this.openapi, depth, this.streamTimeout, this.retryAfter, this.limits);
+    }
+
+    public AraEndpointsProperties withLimits(Map<String, Limit> limitsByLabel) {
+        return new AraEndpointsProperties(this.enabled, this.maxBodySize, this.hmacTolerance, this.replayProtection,
+                this.replayCacheSize, this.missingSecret, this.gatewayPaths, this.securityHeaders,
+                this.forwardedHeaders, this.cors, this.openapi, this.maxJsonDepth, this.streamTimeout, this.retryAfter,
+                limitsByLabel);
+    }
+
+    /**
+     * Rate limit of one endpoint.
+     *
+     * @param requestsPerMinute requests accepted per minute (fixed one-minute window, per instance); more are answered
+     * with 429 and Retry-After before any run starts
+     */
+    public record Limit(int requestsPerMinute) {
     }
 
     /** What to do when an endpoint's secret is not set. */

@@ -153,6 +153,14 @@ class AraClientIntegrationTests {
         return client.deploy(withCallbackSecret()).block(WAIT);
     }
 
+    /** The app's secrets but deploy's sync marker ({@code ara-sync-<fingerprint>}). */
+    static List<String> appSecrets(AraClient client) {
+        List<String> names = new ArrayList<>();
+        setupOf(client).path("secrets").forEach(name -> names.add(name.asString()));
+        assertThat(names).as("one sync marker").filteredOn(n -> n.startsWith("ara-sync-")).hasSize(1);
+        return names.stream().filter(n -> !n.startsWith("ara-sync-")).toList();
+    }
+
     static JsonNode setupOf(AraClient client) {
         return client.setup().block(WAIT).raw();
     }
@@ -180,7 +188,7 @@ class AraClientIntegrationTests {
         assertThat(result.toString()).doesNotContain(result.runtimeKey());
         JsonNode setup = setupOf(client);
         assertThat(setup.path("status").asString()).isEqualTo("active");
-        assertThat(setup.path("secrets").toString()).isEqualTo("[\"ara-java-callback\"]");
+        assertThat(appSecrets(client)).containsExactly("ara-java-callback");
         assertThat(setup.path("runtime_keys").asInt()).isEqualTo(1);
     }
 
@@ -191,7 +199,7 @@ class AraClientIntegrationTests {
         DeployResult first = client.deploy(withCallbackSecret().withSecrets(List.of(
                 Secret.named("ara-java-callback", Map.of("JAVA_CALLBACK_SECRET", CALLBACK_SECRET)),
                 Secret.named("old-secret", Map.of("OLD_KEY", "x"))))).block(WAIT);
-        assertThat(setupOf(client).path("secrets").toString()).isEqualTo("[\"ara-java-callback\",\"old-secret\"]");
+        assertThat(appSecrets(client)).containsExactly("ara-java-callback", "old-secret");
 
         ObjectNode changed = manifest(slug);
         changed.put("description", "second version");
@@ -201,8 +209,8 @@ class AraClientIntegrationTests {
         assertThat(again.runtimeKey()).isNotEqualTo(first.runtimeKey());
         assertThat(again.secrets().synced()).containsExactly("ara-java-callback");
         JsonNode setup = setupOf(second);
-        assertThat(setup.path("secrets").toString()).isEqualTo("[\"ara-java-callback\"]");
-        assertThat(setup.path("runtime_keys").asInt()).isEqualTo(2);
+        assertThat(appSecrets(second)).containsExactly("ara-java-callback");
+        assertThat(setup.path("runtime_keys").asInt()).as("the first key is superseded, in its grace").isEqualTo(2);
         assertThat(again.warmup()).isNull();
     }
 
@@ -214,8 +222,7 @@ class AraClientIntegrationTests {
         AraClient client = client(manifest, Map.of("HELPDESK_TOKEN", "tok"));
         DeployResult result = client.deploy(withCallbackSecret()).block(WAIT);
         assertThat(result.secrets().synced()).containsExactly("ara-java-callback", "sdk-dict-fdd1f52b6e64");
-        assertThat(setupOf(client).path("secrets").toString())
-                .isEqualTo("[\"ara-java-callback\",\"sdk-dict-fdd1f52b6e64\"]");
+        assertThat(appSecrets(client)).containsExactly("ara-java-callback", "sdk-dict-fdd1f52b6e64");
 
         AraClient missing = client(manifest(slug()), Map.of());
         ObjectNode needsEnv = manifest("it-env-missing");
@@ -494,8 +501,9 @@ class AraClientIntegrationTests {
                 "ara.client.requests GET /apps 200 SUCCESS",
                 "ara.client.requests POST /apps 201 SUCCESS",
                 "ara.client.requests PATCH /apps/{app_id} 200 SUCCESS",
-                "ara.client.requests POST /apps/{app_id}/secrets 201 SUCCESS",
                 "ara.client.requests GET /apps/{app_id}/secrets 200 SUCCESS",
+                "ara.client.requests POST /apps/{app_id}/secrets 201 SUCCESS",
+                "ara.client.requests POST /apps/{app_id}/secrets 201 SUCCESS",
                 "ara.client.requests POST /apps/{app_id}/keys 201 SUCCESS");
     }
 
