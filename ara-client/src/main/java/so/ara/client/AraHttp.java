@@ -281,9 +281,10 @@ final class AraHttp {
 
     /**
      * One log-stream connection (GET, no reconnect) on Reactor Netty's client directly, framed on the raw bytes:
-     * WebClient's exchange and codec layers cost a fresh JVM most of its time to the first row, and every row a
-     * buffer wrapper. Errors map as {@link #sse}'s; {@code FluxReceive} reads only on demand, so a slow subscriber
-     * stops the socket instead of buffering rows.
+     * WebClient's exchange, codec and {@code DataBuffer} layers add classes to a fresh JVM's first read and work to
+     * every chunk, and a log stream needs none of them. Unlike {@link #call}, the connection is not observed as an
+     * {@code ara.client.requests} exchange. Errors map as {@link #sse}'s; {@code FluxReceive} reads only on demand,
+     * so a slow subscriber stops the socket instead of buffering rows.
      */
     Flux<SseDecoder.Event> eventStream(AraUri uri, Auth auth, Map<String, String> headers) {
         String path = uri.expanded();
