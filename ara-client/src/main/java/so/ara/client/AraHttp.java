@@ -1,6 +1,7 @@
 package so.ara.client;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,6 +67,7 @@ final class AraHttp {
     private final AraClientSettings settings;
     private final WebClient web;
     private final WebClient stream;
+    private final HttpClient streamClient;
 
     AraHttp(WebClient.Builder builder, AraCredentials credentials, AraClientSettings settings,
             @Nullable ObservationRegistry registry, @Nullable HttpClient streamHttpClient) {
@@ -90,6 +92,7 @@ final class AraHttp {
                 : HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
         this.stream = configured.clone().clientConnector(new ReactorClientHttpConnector(streaming)).build();
+        this.streamClient = streaming;
     }
 
     AraCredentials credentials() {
@@ -194,8 +197,14 @@ final class AraHttp {
     }
 
     AraApiException apiError(ClientResponse response, int code, String method, String path, String body) {
+        return apiError(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), code, method, path,
+                body);
+    }
+
+    private AraApiException apiError(@Nullable String retryAfterHeader, int code, String method, String path,
+            String body) {
         Long retryAfter = null;
-        String header = response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        String header = retryAfterHeader;
         if (header != null && header.strip().matches("\\d+")) {
             retryAfter = Long.parseLong(header.strip());
         }
@@ -268,6 +277,41 @@ final class AraHttp {
                 return SseDecoder.decode(response.bodyToFlux(DataBuffer.class));
             });
         }).onErrorMap(ex -> mapError(ex, m, path, Duration.ZERO));
+    }
+
+    /**
+     * One log-stream connection (GET, no reconnect) on Reactor Netty's client directly, framed on the raw bytes:
+     * WebClient's exchange, codec and {@code DataBuffer} layers add classes to a fresh JVM's first read and work to
+     * every chunk, and a log stream needs none of them. Unlike {@link #call}, the connection is not observed as an
+     * {@code ara.client.requests} exchange. Errors map as {@link #sse}'s; {@code FluxReceive} reads only on demand,
+     * so a slow subscriber stops the socket instead of buffering rows.
+     */
+    Flux<SseDecoder.Event> eventStream(AraUri uri, Auth auth, Map<String, String> headers) {
+        String path = uri.expanded();
+        return Flux.defer(() -> {
+            SseDecoder.Frames frames = new SseDecoder.Frames();
+            return this.streamClient.headers(h -> {
+                h.set(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE);
+                if (auth.header() != null && auth.value() != null) {
+                    h.set(auth.header(), auth.value());
+                }
+                headers.forEach(h::set);
+            }).get().uri(this.credentials.apiBaseUrl() + path).response((response, body) -> {
+                int code = response.status().code();
+                if (code >= 400) {
+                    return body.aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMapMany(
+                            text -> Flux.error(apiError(response.responseHeaders().get(HttpHeaders.RETRY_AFTER),
+                                    code, "GET", path, text)));
+                }
+                // a chunk is decoded where it arrives (Reactor Netty releases it after onNext)
+                return body.map(chunk -> {
+                    int length = chunk.readableBytes();
+                    byte[] bytes = new byte[length];
+                    chunk.readBytes(bytes);
+                    return frames.feed(bytes, length);
+                }).concatMapIterable(events -> events, 1);
+            });
+        }).onErrorMap(ex -> mapError(ex, "GET", path, Duration.ZERO));
     }
 
     @FunctionalInterface

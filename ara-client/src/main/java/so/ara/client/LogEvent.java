@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * or {@code created_at}, level {@code info}, run id {@code -}, event type {@code runtime.event}. {@code id} is the SSE
  * {@code id:} (else the row's {@code id}).
  *
- * <p>Rows read from a stream keep their JSON text: {@link #data()} and {@link #raw()} build their tree on first use,
+ * <p>Rows read from a stream keep their JSON bytes: {@link #data()} and {@link #raw()} build their tree on first use,
  * so a reader that needs only the typed fields never pays for one. Equality and hash code cover every accessor.
  */
 public final class LogEvent {
@@ -144,8 +144,8 @@ public final class LogEvent {
                 + ", raw=" + raw() + "]";
     }
 
-    /** A row's JSON text, already checked to be one JSON object. */
-    record Row(String json) {
+    /** A row's JSON (UTF-8), already checked to be one JSON object. */
+    record Row(byte[] json) {
 
         JsonNode tree() {
             try {

@@ -1,5 +1,7 @@
 package so.ara.client;
 
+import java.nio.charset.StandardCharsets;
+
 import org.jspecify.annotations.Nullable;
 import so.ara.json.AraJson;
 import tools.jackson.core.JacksonException;
@@ -10,8 +12,8 @@ import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads one log row's JSON text straight into a {@link LogEvent} with Jackson's streaming parser: no tree per row
- * (building a {@code JsonNode} for every row dominated the log stream's profile). The text is kept so
+ * Reads one log row's JSON bytes straight into a {@link LogEvent} with Jackson's streaming parser: no tree per row
+ * (building a {@code JsonNode} for every row dominated the log stream's profile). The bytes are kept so
  * {@link LogEvent#data()} and {@link LogEvent#raw()} can be built on first use. Semantics are those of reading the row
  * as a tree: the whole text must be one JSON object (else the row is skipped), unknown fields are ignored, a later
  * duplicate field wins, and a field counts only when it holds a scalar.
@@ -35,6 +37,14 @@ final class LogEventParser {
 
     /** The row as an event, or null when {@code json} is not a single JSON object. */
     static @Nullable LogEvent parse(@Nullable String sseId, String json) {
+        return parse(sseId, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The row (UTF-8 JSON, kept by the event) as an event, or null when it is blank or not a single JSON object.
+     * Whitespace around the object is JSON whitespace, as the reader of a stripped text sees it.
+     */
+    static @Nullable LogEvent parse(@Nullable String sseId, byte[] json) {
         String[] fields = new String[NAMES.length];
         boolean numbers = false;
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {

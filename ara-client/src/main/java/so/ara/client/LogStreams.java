@@ -2,7 +2,6 @@ package so.ara.client;
 
 import java.util.Map;
 
-import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
 
 /**
@@ -25,8 +24,8 @@ final class LogStreams {
         boolean reconnect = options.reconnect() != null ? options.reconnect() : this.http.settings().reconnect();
         return this.appIds.get().flatMapMany(id -> this.keys.auth(id, options.auth()).flatMapMany(auth -> {
             AraUri uri = AraUri.of("/v1/apps/{app_id}/logs/stream", id);
-            return SseStreams.logEvents(lastId -> this.http.sse(HttpMethod.GET, uri, null, auth,
-                    lastId != null ? Map.of("Last-Event-ID", lastId) : Map.of(), null), uri.expanded(), reconnect,
+            return SseStreams.logEvents(lastId -> this.http.eventStream(uri, auth,
+                    lastId != null ? Map.of("Last-Event-ID", lastId) : Map.of()), uri.expanded(), reconnect,
                     this.http.settings(), options.lastEventId());
         }));
     }

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -24,7 +23,7 @@ final class SseStreams {
     private SseStreams() {
     }
 
-    static Flux<LogEvent> logEvents(Function<@Nullable String, Flux<ServerSentEvent<String>>> connect, String path,
+    static Flux<LogEvent> logEvents(Function<@Nullable String, Flux<SseDecoder.Event>> connect, String path,
             boolean reconnect, AraClientSettings settings, @Nullable String initialLastId) {
         AtomicReference<@Nullable String> lastId = new AtomicReference<>(initialLastId);
         AtomicLong serverRetryMillis = new AtomicLong(-1);
@@ -98,12 +97,9 @@ final class SseStreams {
     }
 
     /** A data event decoded as a log row; comments, empty and undecodable data yield null. */
-    static @Nullable LogEvent toLogEvent(ServerSentEvent<String> sse) {
-        String data = sse.data();
-        if (data == null || data.isBlank()) {
-            return null;
-        }
-        return LogEventParser.parse(sse.id(), data.strip());
+    static @Nullable LogEvent toLogEvent(SseDecoder.Event sse) {
+        byte[] data = sse.data();
+        return data != null ? LogEventParser.parse(sse.id(), data) : null;
     }
 
     static @Nullable JsonNode parseObject(String data) {

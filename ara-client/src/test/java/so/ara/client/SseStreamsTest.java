@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -18,26 +17,22 @@ class SseStreamsTest {
             .withReconnect(true, Duration.ofMillis(5), Duration.ofMillis(40), 5)
             .withStreamIdleTimeout(Duration.ofSeconds(5));
 
-    static ServerSentEvent<String> row(int id, String type) {
-        return ServerSentEvent.<String>builder()
-                .id(Integer.toString(id))
-                .event(type)
-                .data("{\"id\":\"" + id + "\",\"timestamp\":\"2026-11-24T00:00:0" + id + "Z\",\"level\":\""
+    static SseDecoder.Event row(int id, String type) {
+        return SseDecoder.Event.data(Integer.toString(id), type, "{\"id\":\"" + id + "\",\"timestamp\":\"2026-11-24T00:00:0" + id + "Z\",\"level\":\""
                         + (type.endsWith("failed") ? "error" : "info") + "\",\"run_id\":\"run-1\",\"event_type\":\""
-                        + type + "\",\"message\":\"m" + id + "\",\"data\":{\"n\":" + id + "}}")
-                .build();
+                        + type + "\",\"message\":\"m" + id + "\",\"data\":{\"n\":" + id + "}}");
     }
 
-    static ServerSentEvent<String> comment() {
-        return ServerSentEvent.<String>builder().comment(" keep-alive").build();
+    static SseDecoder.Event comment() {
+        return SseDecoder.Event.comment(" keep-alive");
     }
 
     @Test
     void parsesRowsAndSkipsCommentsAndBadJson() {
-        Flux<ServerSentEvent<String>> source = Flux.just(
-                ServerSentEvent.<String>builder().retry(Duration.ofMillis(1000)).build(), comment(), row(1, "run.started"),
-                ServerSentEvent.<String>builder().data("not json").build(),
-                ServerSentEvent.<String>builder().data("{\"message\":\"bare\"}").build(), row(2, "run.failed"));
+        Flux<SseDecoder.Event> source = Flux.just(SseDecoder.Event.retry(Duration.ofMillis(1000)), comment(),
+                row(1, "run.started"), SseDecoder.Event.data(null, null, "not json"),
+                SseDecoder.Event.data(null, null, " {\"message\":\"bare\"}\n"), SseDecoder.Event.data(null, null, " "),
+                row(2, "run.failed"));
         StepVerifier.create(SseStreams.logEvents(lastId -> source, "/p", false, FAST, null))
                 .assertNext(e -> {
                     assertThat(e.id()).isEqualTo("1");
@@ -142,7 +137,7 @@ class SseStreamsTest {
 
     @Test
     void backpressureIsHonoured() {
-        Flux<ServerSentEvent<String>> source = Flux.range(1, 1000).map(i -> row(i, "run.started"));
+        Flux<SseDecoder.Event> source = Flux.range(1, 1000).map(i -> row(i, "run.started"));
         StepVerifier.create(SseStreams.logEvents(lastId -> source, "/p", false, FAST, null), 0)
                 .thenRequest(2)
                 .expectNextCount(2)

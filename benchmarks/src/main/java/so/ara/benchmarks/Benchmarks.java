@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import so.ara.benchmarks.endpoint.EndpointBenchmark;
 import so.ara.benchmarks.logs.LogsBenchmark;
 
 /**
@@ -14,7 +15,7 @@ import so.ara.benchmarks.logs.LogsBenchmark;
  */
 public final class Benchmarks {
 
-    static final List<Benchmark> BENCHMARKS = List.of(new LogsBenchmark());
+    static final List<Benchmark> BENCHMARKS = List.of(new LogsBenchmark(), new EndpointBenchmark());
 
     private Benchmarks() {
     }
