@@ -69,13 +69,12 @@ window.addEventListener('pageshow', (event) => {
 
 function connect() {
   const live = document.getElementById('live');
-  let opened = false;
   source = new EventSource('/console/api/stream');
+  // also on the first open: rows sent between the page's first fetch and this moment reached no listener
   source.addEventListener('open', () => {
     live.dataset.state = 'live';
     live.textContent = 'Live';
-    if (opened) openListeners.forEach((fn) => fn());
-    opened = true;
+    openListeners.forEach((fn) => fn());
   });
   source.addEventListener('error', () => {
     live.dataset.state = 'offline';

@@ -39,10 +39,20 @@ function update(list, apps) {
       if (node) node.replaceWith(fresh);
       node = fresh;
     } else {
-      replace(document.getElementById(`schedules-${app.id}`), schedulesTable(app));
+      redrawSchedules(app);
     }
     if (list.children[i] !== node) list.insertBefore(node, list.children[i] || null);
   });
+}
+
+/** Redraws an app's schedule table only when its schedules (their next fire times) changed: a button stays clickable. */
+function redrawSchedules(app) {
+  const holder = document.getElementById(`schedules-${app.id}`);
+  const signature = JSON.stringify(app.schedules);
+  if (holder.dataset.signature !== signature) {
+    holder.dataset.signature = signature;
+    replace(holder, schedulesTable(app));
+  }
 }
 
 function appView(app) {
@@ -56,7 +66,7 @@ function appView(app) {
     h('h3', {}, 'Tools'),
     app.tools.length ? app.tools.map(toolView) : h('p', { class: 'muted' }, 'No tools.'),
     h('h3', {}, 'Schedules'),
-    h('div', { id: `schedules-${app.id}` }, schedulesTable(app)),
+    h('div', { id: `schedules-${app.id}`, dataset: { signature: JSON.stringify(app.schedules) } }, schedulesTable(app)),
     h('h3', {}, 'Endpoints'),
     endpointsTable(app));
 }

@@ -5,9 +5,14 @@ import { h, replace, pre, badge, section, table, time, clock, duration, toast, e
 
 export async function render(main, runId) {
   document.title = `Run ${runId} · ara-local console`;
+  let shown;
   const load = async () => {
     try {
       const run = await get(`runs/${encodeURIComponent(runId)}`);
+      // an unchanged run is not redrawn: a button being clicked stays in the document
+      const json = JSON.stringify(run);
+      if (json === shown) return;
+      shown = json;
       const focused = document.activeElement && document.activeElement.id;
       replace(main, view(run));
       if (focused && document.getElementById(focused)) document.getElementById(focused).focus();

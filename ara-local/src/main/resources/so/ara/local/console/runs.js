@@ -14,13 +14,19 @@ export async function render(main, params) {
   const results = h('div', { id: 'runs-results', 'aria-live': 'polite', 'aria-busy': 'true' });
   replace(main, h('h1', {}, 'Runs'), filterForm(filters), results);
 
+  let shown;
   const load = async () => {
     try {
       const page = await get('runs', {
         app: filters.app, agent: filters.agent, status: filters.status,
         since: toInstant(filters.since), until: toInstant(filters.until), before,
       });
-      replace(results, runsTable(page.runs), pager(page, filters, before));
+      // an unchanged page is not redrawn: a link being clicked stays in the document
+      const json = JSON.stringify(page);
+      if (json !== shown) {
+        shown = json;
+        replace(results, runsTable(page.runs), pager(page, filters, before));
+      }
     } catch (error) {
       replace(results, errorBox(error));
     }
