@@ -37,6 +37,11 @@ public final class AraAppDefinition {
         return manifest.slug();
     }
 
+    /** The configured callback base URL (with the WebFlux base path), or null when none is set. */
+    public String callbackBaseUrl() {
+        return callbackBaseUrl;
+    }
+
     /** Whether a callback base URL was configured. */
     public boolean hasCallbackBaseUrl() {
         return callbackBaseUrl != null;

@@ -41,7 +41,7 @@ final class ManifestRendering implements AraStartupDeployer.CallbackTarget {
         boolean callsBack = definition.hasCallbackBaseUrl();
         if (!callsBack && onThisMachine() && context instanceof WebServerApplicationContext web
                 && web.getWebServer() != null) {
-            String local = CallbackUrls.withBasePath("http://127.0.0.1:" + web.getWebServer().getPort(), environment);
+            String local = LocalCallbacks.baseUrl(web.getWebServer().getPort(), environment);
             manifest = definition.manifestCallingBack(local);
             callsBack = true;
             rendered.add("callback URLs of Java tools and prompt methods: " + local
@@ -58,11 +58,7 @@ final class ManifestRendering implements AraStartupDeployer.CallbackTarget {
     }
 
     private boolean onThisMachine() {
-        if (connection.mode() == AraProperties.Mode.LOCAL) {
-            return true;
-        }
-        String host = java.net.URI.create(connection.credentials().apiBaseUrl()).getHost();
-        return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-                || host.equals("::1"));
+        return connection.mode() == AraProperties.Mode.LOCAL
+                || LocalCallbacks.reachFrom(connection.credentials().apiBaseUrl());
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 
 import so.ara.autoconfigure.AraAppDefinition;
+import so.ara.autoconfigure.LocalCallbacks;
 import so.ara.client.AraClient;
 import so.ara.client.AraClientSettings;
 import so.ara.client.AraRuntimeClient;
@@ -40,6 +41,11 @@ import tools.jackson.databind.node.ObjectNode;
 public class AraCliContext {
 
     private final Environment environment;
+
+    static final String RANDOM_PORT = "server.port is 0 (a random port) and ara.callback.base-url is not set, so ara "
+            + "deploy cannot know where the running application serves its Java tools and prompt methods: set "
+            + "ara.callback.base-url (for example http://127.0.0.1:8080), or restart the application, which deploys "
+            + "itself with the port it got.";
 
     private final @Nullable ObjectProvider<AraAppDefinition> definition;
 
@@ -162,8 +168,38 @@ public class AraCliContext {
 
     /** The secrets deploy syncs: the manifest's, and the callback signing key when Ara's runtime calls back. */
     public List<Secret> deploySecrets() {
-        return CallbackSecretSync.secrets(appDefinition(), this.environment,
-                requireControlPlane(credentials(null), AraCredentials.NO_CREDENTIALS));
+        AraCredentials credentials = requireControlPlane(credentials(null), AraCredentials.NO_CREDENTIALS);
+        return CallbackSecretSync.secrets(appDefinition(), deployCallbackBaseUrl(credentials) != null,
+                this.environment, credentials);
+    }
+
+    /**
+     * The manifest the running application deploys, so that {@code ara deploy} never takes its Java tools away: its
+     * callbacks go to {@code ara.callback.base-url}, else (control plane on this machine) to 127.0.0.1 at
+     * {@code server.port}, where the application renders them once it listens.
+     */
+    public AppManifest deployManifest() {
+        AraAppDefinition definition = appDefinition();
+        String baseUrl = deployCallbackBaseUrl(requireControlPlane(credentials(null), AraCredentials.NO_CREDENTIALS));
+        return baseUrl == null ? definition.manifest() : definition.manifestCallingBack(baseUrl);
+    }
+
+    private @Nullable String deployCallbackBaseUrl(AraCredentials credentials) {
+        AraAppDefinition definition = appDefinition();
+        if (definition.hasCallbackBaseUrl()) {
+            return definition.callbackBaseUrl();
+        }
+        if (!LocalCallbacks.reachFrom(credentials.apiBaseUrl())) {
+            return null;
+        }
+        int port = this.environment.getProperty("server.port", Integer.class, 8080);
+        if (port > 0) {
+            return LocalCallbacks.baseUrl(port, this.environment);
+        }
+        if (definition.methods().tools().isEmpty() && definition.methods().agents().isEmpty()) {
+            return null;
+        }
+        throw new CliException(RANDOM_PORT);
     }
 
     public ObjectNode manifestJson() {
@@ -177,9 +213,9 @@ public class AraCliContext {
         return client(app);
     }
 
-    /** A client carrying the whole manifest, for deploy. */
+    /** A client carrying the manifest the running application deploys ({@link #deployManifest()}). */
     public AraClient deployClient() {
-        return client(manifestJson());
+        return client((ObjectNode) AraJson.mapper().valueToTree(deployManifest()));
     }
 
     private AraClient client(ObjectNode manifest) {

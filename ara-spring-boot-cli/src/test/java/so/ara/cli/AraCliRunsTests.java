@@ -6,6 +6,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -149,6 +150,26 @@ class AraCliRunsTests {
 
     @Test
     void deployWithoutACallbackSecretSyncsTheOneTheRunningAppDerivesSoItsJavaToolsKeepWorking() {
+        cliDeploysKeepTheRunningAppsJavaTools(port -> Map.of("ara.callback.base-url", "http://127.0.0.1:" + port));
+    }
+
+    @Test
+    void deployWithoutACallbackBaseUrlCallsTheRunningAppBackAtItsServerPortAsTheAppDoes() {
+        cliDeploysKeepTheRunningAppsJavaTools(port -> Map.of("server.port", port));
+    }
+
+    @Test
+    void deployRefusesARandomServerPortWithoutACallbackBaseUrlInsteadOfDeployingStubs() {
+        Result deploy = cli(slug(), this.workingDir, Map.of("server.port", 0), "deploy");
+        assertThat(deploy.code()).isEqualTo(1);
+        assertThat(deploy.err()).contains(AraCliContext.RANDOM_PORT).doesNotContain("at so.ara");
+    }
+
+    /**
+     * A running app (callback secret derived from the Ara credential) and two CLI deploys configured by
+     * {@code deployProperties} (given the app's port): after each, a run's Java tool is still answered by the app.
+     */
+    void cliDeploysKeepTheRunningAppsJavaTools(IntFunction<Map<String, Object>> deployProperties) {
         String slug = slug();
         AraCredentials appCredentials = AraCredentials.builder().skipCredentialsFile()
                 .apiBaseUrl(server.baseUrl()).apiKey(server.apiKey()).build();
@@ -167,10 +188,8 @@ class AraCliRunsTests {
                     DisposableServer http = HttpServer.create().host("127.0.0.1").port(0)
                             .handle(new ReactorHttpHandlerAdapter(context.getBean(HttpHandler.class))).bindNow();
                     try {
-                        Map<String, Object> callback = Map.of("ara.callback.base-url",
-                                "http://127.0.0.1:" + http.port());
                         for (int deploy = 0; deploy < 2; deploy++) {
-                            ok(cli(slug, this.workingDir, callback, "deploy"));
+                            ok(cli(slug, this.workingDir, deployProperties.apply(http.port()), "deploy"));
                             Result run = cli(slug, this.workingDir, Map.of(), "run", "--agent", "triage_agent",
                                     "--input-json", "{\"message\": \"printer\", \"tool_calls\": [{\"name\": "
                                             + "\"lookup_ticket\", \"args\": {\"ticket_id\": \"T-" + deploy
