@@ -136,8 +136,10 @@ final class StoreFile implements AutoCloseable {
     private void maintain() {
         try {
             commit();
-            if (!store.isClosed()) {
-                store.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);
+            synchronized (commitLock) { // MVStore only tries its lock for this: between commits it gets it
+                if (!store.isClosed()) {
+                    store.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);
+                }
             }
         } catch (RuntimeException | AssertionError e) {
             // a store closed meanwhile, or a failing disk: the next request's commit reports it; the schedule
