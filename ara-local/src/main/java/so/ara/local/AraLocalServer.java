@@ -54,6 +54,7 @@ public final class AraLocalServer implements AutoCloseable {
     private final DisposableServer server;
     private final Disposable ticker;
     private final Console console;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private AraLocalServer(AraLocalSettings settings) {
         this.settings = settings;
@@ -221,15 +222,62 @@ public final class AraLocalServer implements AutoCloseable {
         }
     }
 
+    /** How long {@link #close()} lets runs in flight finish before it marks them failed. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    /**
+     * Stops in order: no new requests or schedule firings; requests in flight are answered and runs in flight get
+     * {@link #SHUTDOWN_GRACE} to finish; the rest are marked failed with a reason and a {@code run.failed} row (as
+     * a restart would mark them); then the runtimes stop and the store commits and closes.
+     */
     @Override
     public void close() {
+        close(SHUTDOWN_GRACE);
+    }
+
+    void close(Duration grace) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (ticker != null) {
             ticker.dispose();
         }
+        logs.close(); // open log streams end first, so they do not hold the server's graceful stop
+        server.disposeNow(Duration.ofSeconds(5));
+        try {
+            store.awaitIdleRuns(grace.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Run> stopped = store.stopRuns();
+        for (Run run : stopped) {
+            logs.publish(run.appId, run.runId, "run.failed", LocalStore.STOPPED,
+                    Json.obj("agent_id", run.agentId, "status", "failed", "error", LocalStore.STOPPED));
+        }
+        if (!stopped.isEmpty()) {
+            log.info("ara-local stopped with {} run(s) in flight: marked failed ({})", stopped.size(),
+                    LocalStore.STOPPED);
+        }
+        logs.detachStore();
+        store.commit();
+        python.close();
+        http.close();
+        store.close();
+    }
+
+    /** Stops as kill -9 would for the store (tests): nothing after the last commit is written. */
+    void crash() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (ticker != null) {
+            ticker.dispose();
+        }
+        logs.detachStore();
+        store.closeAsCrash();
         logs.close();
         server.disposeNow(Duration.ofSeconds(5));
         python.close();
         http.close();
-        store.close();
     }
 }

@@ -29,6 +29,7 @@ final class LocalStore implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     static final String RESTARTED = RunStore.RESTARTED;
+    static final String STOPPED = RunStore.STOPPED;
     static final int MAX_KEYS_PER_APP = 1_000;
     static final int MAX_SECRETS_PER_APP = 200;
     static final int MAX_AUTOMATIONS_PER_APP = 200;
@@ -105,6 +106,11 @@ final class LocalStore implements AutoCloseable {
     /** Makes every change so far durable (accepted runs and events before they are answered). */
     void commit() {
         file.commit();
+    }
+
+    /** Like {@link #commit()} without blocking: completes once every change so far is durable. */
+    java.util.concurrent.CompletableFuture<Void> commitAsync() {
+        return file.commitAsync();
     }
 
     @Override
@@ -366,6 +372,22 @@ final class LocalStore implements AutoCloseable {
 
     Run runByIdempotencyKey(String appId, String key) {
         return runs.byIdempotencyKey(appId, key);
+    }
+
+    /** Waits until no run is unfinished, at most {@code timeoutMillis}; true when none is. */
+    boolean awaitIdleRuns(long timeoutMillis) throws InterruptedException {
+        return runs.awaitIdle(timeoutMillis);
+    }
+
+    /** Stops storing runs; the unfinished ones are marked failed with {@link RunStore#STOPPED} and returned. */
+    List<Run> stopRuns() {
+        return runs.stop();
+    }
+
+    /** Closes as a crash would (tests): runs are no longer written, nothing since the last commit is kept. */
+    void closeAsCrash() {
+        runs.detach();
+        file.closeAsCrash();
     }
 
     /** Runs that were unfinished when the store was last closed, now failed with {@link #RESTARTED}. */

@@ -70,7 +70,8 @@ final class LogHub {
     private static final long RESERVE_BLOCK = 10_000;
 
     private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
-    private final LogRowStore store;
+    /** {@link LogRowStore#NONE} once detached (the server stops): rows are then kept in memory only. */
+    private volatile LogRowStore store;
     private final long maxBytes;
     private final AtomicLong totalBytes = new AtomicLong();
     private final int capacity;
@@ -136,6 +137,7 @@ final class LogHub {
         AppLog log = log(appId);
         Row published;
         synchronized (log) {
+            LogRowStore store = this.store;
             long id = log.nextId++;
             if (id > log.reservedUpTo && store != LogRowStore.NONE) {
                 log.reservedUpTo = id + RESERVE_BLOCK - 1;
@@ -167,9 +169,6 @@ final class LogHub {
         }
         if (totalBytes.get() > maxBytes) {
             shrinkOthers(appId);
-        }
-        if (eventType.equals("run.completed") || eventType.equals("run.failed")) {
-            store.commit(); // the terminal row and the finished run become durable together
         }
         return published;
     }
@@ -215,6 +214,19 @@ final class LogHub {
         AppLog log = log(appId);
         synchronized (log) {
             return log.subscribers.size();
+        }
+    }
+
+    /**
+     * Stops writing rows to the store (it is about to close); waits for a write in progress. Rows published later
+     * are kept in memory only.
+     */
+    void detachStore() {
+        store = LogRowStore.NONE;
+        for (AppLog log : logs.values()) {
+            synchronized (log) {
+                log.ring.size(); // a publish holding this lock may still be writing with the old store
+            }
         }
     }
 

@@ -31,9 +31,6 @@ interface LogRowStore {
     /** Every stored row per app, oldest first. */
     Map<String, List<Stored>> load();
 
-    /** Makes the rows so far durable (after a run's terminal row). */
-    void commit();
-
     LogRowStore NONE = new LogRowStore() {
         @Override
         public void append(String appId, long id, String eventType, String data) {
@@ -55,10 +52,6 @@ interface LogRowStore {
         @Override
         public Map<String, List<Stored>> load() {
             return Map.of();
-        }
-
-        @Override
-        public void commit() {
         }
     };
 
@@ -114,11 +107,6 @@ interface LogRowStore {
                     out.put(appId, rows);
                 }
                 return out;
-            }
-
-            @Override
-            public void commit() {
-                file.commit();
             }
         };
     }

@@ -66,23 +66,42 @@ final class Run {
         listener.accept(this);
     }
 
-    void complete(Map<String, Object> output, Instant at) {
+    /** Completes the run; false (and nothing changes) when it already finished, e.g. failed by a stop. */
+    boolean complete(Map<String, Object> output, Instant at) {
         synchronized (this) {
+            if (finished()) {
+                return false;
+            }
             this.status = "completed";
             this.output = output;
             this.completedAt = at;
         }
         listener.accept(this);
+        return true;
     }
 
-    void fail(String message, Map<String, Object> partialOutput, Instant at) {
+    /** Fails the run; false (and nothing changes) when it already finished. */
+    boolean fail(String message, Map<String, Object> partialOutput, Instant at) {
         synchronized (this) {
+            if (finished()) {
+                return false;
+            }
             this.status = "failed";
             this.error = Json.obj("message", message);
             this.output = partialOutput;
             this.completedAt = at;
         }
         listener.accept(this);
+        return true;
+    }
+
+    /** Fails an unfinished run without telling the listener (the store writes it); false when it had finished. */
+    synchronized boolean interrupt(String message, Instant at) {
+        if (finished()) {
+            return false;
+        }
+        restore("failed", Json.obj("text", "", "tool_calls", java.util.List.of()), Json.obj("message", message), at);
+        return true;
     }
 
     /** Sets the state read back from the store (no listener call). */

@@ -86,10 +86,13 @@ final class RunEngine {
                     .flatMap(prompt -> model.run(new AgentModel.ModelRequest(run.agentId, prompt, run.input,
                             model instanceof BuiltinModel ? List.of() : openAiTools(app, agentRow),
                             run.trustedInput()), executor))
-                    .map(result -> {
+                    .<Run>map(result -> {
                         List<Object> toolCalls = new ArrayList<>();
                         result.toolCalls().forEach(c -> toolCalls.add(c.toMap()));
-                        run.complete(Json.obj("text", result.text(), "tool_calls", toolCalls), clock.instant());
+                        if (!run.complete(Json.obj("text", result.text(), "tool_calls", toolCalls),
+                                clock.instant())) {
+                            return run; // failed meanwhile by a stopping server: that row is logged
+                        }
                         logs.publish(app.id, run.runId, "run.completed", "Run completed",
                                 Json.obj("agent_id", run.agentId, "status", "completed"));
                         if (run.warmup) {
@@ -98,6 +101,9 @@ final class RunEngine {
                         return run;
                     })
                     .onErrorResume(e -> {
+                        if (run.finished()) {
+                            return Mono.just(run); // failed by a stopping server, whose runtimes end its calls
+                        }
                         String message = e instanceof AgentModel.ToolFailure ? e.getMessage()
                                 : "run failed: " + e.getClass().getSimpleName();
                         if (!(e instanceof AgentModel.ToolFailure)) {
@@ -107,12 +113,25 @@ final class RunEngine {
                         synchronized (calls) {
                             calls.forEach(c -> toolCalls.add(c.toMap()));
                         }
-                        run.fail(message, Json.obj("text", "", "tool_calls", toolCalls), clock.instant());
-                        logs.publish(app.id, run.runId, "run.failed", message,
-                                Json.obj("agent_id", run.agentId, "status", "failed", "error", message));
+                        if (run.fail(message, Json.obj("text", "", "tool_calls", toolCalls), clock.instant())) {
+                            logs.publish(app.id, run.runId, "run.failed", message,
+                                    Json.obj("agent_id", run.agentId, "status", "failed", "error", message));
+                        }
                         return Mono.just(run);
                     })
+                    .flatMap(this::durable)
                     .doOnNext(finished -> deliverWebhook(app, finished));
+        });
+    }
+
+    /**
+     * The run once its record and terminal row are committed (before a sync answer or a webhook). Waits without
+     * blocking a thread; concurrent runs share one commit. A failing commit is logged, the run still answered.
+     */
+    private Mono<Run> durable(Run run) {
+        return Mono.fromFuture(store::commitAsync).thenReturn(run).onErrorResume(e -> {
+            log.warn("ara-local could not commit run {}: {}", run.runId, e.getMessage());
+            return Mono.just(run);
         });
     }
 
@@ -123,16 +142,19 @@ final class RunEngine {
             logs.publish(app.id, run.runId, "run.started", "Run started", Json.obj("tool", toolName));
             List<AgentModel.ToolCall> calls = new ArrayList<>();
             return executeTool(app, run, null, null, toolName, args, calls, 0).map(result -> {
-                run.complete(Json.obj("text", Json.writeString(result), "tool_calls",
-                        List.of(new AgentModel.ToolCall(toolName, args, result).toMap())), clock.instant());
-                logs.publish(app.id, run.runId, "run.completed", "Run completed", Json.obj("status", "completed"));
+                if (run.complete(Json.obj("text", Json.writeString(result), "tool_calls",
+                        List.of(new AgentModel.ToolCall(toolName, args, result).toMap())), clock.instant())) {
+                    logs.publish(app.id, run.runId, "run.completed", "Run completed", Json.obj("status", "completed"));
+                }
                 return run;
             }).onErrorResume(e -> {
                 String message = e instanceof AgentModel.ToolFailure ? e.getMessage() : "tool run failed";
-                run.fail(message, Json.obj("text", "", "tool_calls", List.of()), clock.instant());
-                logs.publish(app.id, run.runId, "run.failed", message, Json.obj("status", "failed", "error", message));
+                if (run.fail(message, Json.obj("text", "", "tool_calls", List.of()), clock.instant())) {
+                    logs.publish(app.id, run.runId, "run.failed", message,
+                            Json.obj("status", "failed", "error", message));
+                }
                 return Mono.just(run);
-            });
+            }).flatMap(this::durable);
         });
     }
 

@@ -108,9 +108,11 @@ final class RunHandler {
             }
             Map<String, Object> answer = Json.obj("ok", true, "run", run.toMap(), "run_id", run.runId, "status",
                     "queued", "duplicate", false);
-            store.commit(); // an accepted run is durable before the 202
-            engine.submit(app, run);
-            return Responses.json(202, answer);
+            // an accepted run is durable before the 202 (a shared commit, waited for without blocking)
+            return Mono.fromFuture(store::commitAsync).then(Mono.defer(() -> {
+                engine.submit(app, run);
+                return Responses.json(202, answer);
+            }));
         });
     }
 

@@ -21,6 +21,7 @@ import so.ara.spec.RunIds;
 final class RunStore {
 
     static final String RESTARTED = "ara-local restarted before the run finished";
+    static final String STOPPED = "ara-local stopped before the run finished";
 
     /** What is known of a run without reading its record. */
     private static final class Meta {
@@ -51,6 +52,8 @@ final class RunStore {
     private final List<Run> interrupted = new ArrayList<>();
     private long bytes;
     private long nextSeq = 1;
+    /** Set when the server stops: no more runs are stored, later changes of running runs are not written. */
+    private boolean closed;
 
     RunStore(AraLocalSettings.Limits limits, Clock clock, RunRecords records) {
         this.limits = limits;
@@ -115,6 +118,10 @@ final class RunStore {
     /** Stores a new run; 409 when its id is taken, 503 when it does not fit beside the unfinished runs. */
     void put(Run run) {
         synchronized (this) {
+            if (closed) {
+                throw new ApiException(503, "Service Unavailable", "ara-local is stopping")
+                        .header("Retry-After", "1");
+            }
             if (index.containsKey(run.runId)) {
                 throw ApiException.conflict("run id '" + run.runId + "' already exists");
             }
@@ -141,7 +148,7 @@ final class RunStore {
         }
         synchronized (this) {
             Meta meta = index.get(run.runId);
-            if (meta == null) {
+            if (meta == null || closed) {
                 return;
             }
             rewrite(run, meta);
@@ -149,8 +156,46 @@ final class RunStore {
                 meta.finished = true;
                 live.remove(run.runId);
                 makeRoom(0, false);
+                if (live.isEmpty()) {
+                    notifyAll();
+                }
             }
         }
+    }
+
+    /** Waits until no run is unfinished, at most {@code timeoutMillis}; true when none is. */
+    synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long end = System.nanoTime() + timeoutMillis * 1_000_000L;
+        long left = timeoutMillis;
+        while (!live.isEmpty() && left > 0) {
+            wait(left);
+            left = (end - System.nanoTime()) / 1_000_000L;
+        }
+        return live.isEmpty();
+    }
+
+    /**
+     * Stops storing (the server is closing): runs still unfinished are marked failed with {@link #STOPPED}, as a
+     * restart would mark them, and returned so their {@code run.failed} rows can be logged.
+     */
+    synchronized List<Run> stop() {
+        List<Run> stopped = new ArrayList<>();
+        for (Run run : live.values()) {
+            if (run.interrupt(STOPPED, clock.instant())) {
+                stopped.add(run);
+            }
+            Meta meta = index.get(run.runId);
+            rewrite(run, meta); // also a run that finished just now, whose own write comes too late
+            meta.finished = true;
+        }
+        live.clear();
+        closed = true;
+        return stopped;
+    }
+
+    /** Stops storing without writing anything (the store is gone, as after a crash). */
+    synchronized void detach() {
+        closed = true;
     }
 
     private void rewrite(Run run, Meta meta) {
