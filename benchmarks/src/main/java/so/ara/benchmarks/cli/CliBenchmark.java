@@ -13,16 +13,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.web.reactive.function.client.WebClient;
 import so.ara.benchmarks.Benchmark;
 import so.ara.benchmarks.BenchmarkOptions;
 import so.ara.benchmarks.Ratio;
 import so.ara.benchmarks.Ratio.Target;
 import so.ara.benchmarks.Stats;
-import so.ara.client.AraClient;
-import so.ara.client.AraClientSettings;
-import so.ara.credentials.AraCredentials;
-import so.ara.json.AraJson;
 import so.ara.local.AraLocalServer;
 import so.ara.local.AraLocalSettings;
 
@@ -40,6 +35,8 @@ import so.ara.local.AraLocalSettings;
 public final class CliBenchmark implements Benchmark {
 
     private static final Pattern RUNTIME_KEY = Pattern.compile("\"runtime_key\"\\s*:\\s*\"([^\"]+)\"");
+
+    private static final Pattern APP_ID = Pattern.compile("\"app_id\"\\s*:\\s*\"([^\"]+)\"");
 
     private static final Pattern RUN_ID = Pattern.compile("\"run_id\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -59,10 +56,10 @@ public final class CliBenchmark implements Benchmark {
             CliSide python = pythonSdk.isBlank() ? null : pythonSide(Path.of(pythonSdk), options, env, manifest.output());
             String runtimeKey = find(RUNTIME_KEY, TimedProcess.run(java,
                     List.of("deploy", "--key-name", "bench-cli", "--rpm", "2000"), Set.of(0)).output());
-            String runId = find(RUN_ID, TimedProcess.run(java, List.of("run", "--agent", "triage", "--message",
-                    "Printer on fire", "--runtime-key", runtimeKey), Set.of(0, 1)).output());
-            AraClient client = new AraClient(AraJson.mapper().readTree(manifest.output()), WebClient.builder(),
-                    AraCredentials.of(server.baseUrl(), server.apiKey()), AraClientSettings.defaults(), null);
+            String firstRun = TimedProcess.run(java, List.of("run", "--agent", "triage", "--message",
+                    "Printer on fire", "--runtime-key", runtimeKey), Set.of(0, 1)).output();
+            String runId = find(RUN_ID, firstRun);
+            String appId = find(APP_ID, firstRun);
             String triggerKey = find(RUNTIME_KEY, TimedProcess.run(java,
                     List.of("deploy", "--key-name", "bench-trigger", "--rpm", "2000"), Set.of(0)).output());
 
@@ -78,7 +75,8 @@ public final class CliBenchmark implements Benchmark {
 
             List<CliSide> sides = python == null ? List.of(java) : List.of(java, python);
             Map<String, Map<String, List<Double>>> figures = new LinkedHashMap<>();
-            try (RunTrigger trigger = new RunTrigger(client, "triage", triggerKey, Duration.ofMillis(50))) {
+            try (RunTrigger trigger = new RunTrigger(server.baseUrl(), appId, "triage", triggerKey,
+                    Duration.ofMillis(50))) {
                 measureRound(measures, sides, 0, null);
                 for (int round = 0; round < options.rounds(); round++) {
                     measureRound(measures, sides, round, figures);

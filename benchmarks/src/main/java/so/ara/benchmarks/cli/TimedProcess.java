@@ -38,6 +38,19 @@ final class TimedProcess {
         ProcessBuilder builder = side.process(args).redirectError(ProcessBuilder.Redirect.INHERIT);
         long start = System.nanoTime();
         Process process = builder.start();
+        // a stream that never yields a row ends the process (readLine then returns null) instead of hanging the run
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }, "first-line-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
