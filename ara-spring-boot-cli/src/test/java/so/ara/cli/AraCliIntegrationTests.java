@@ -323,7 +323,8 @@ class AraCliIntegrationTests {
             AtomicReference<Result> logs = new AtomicReference<>();
             Thread tail = new Thread(() -> logs.set(cli(slug, "logs", "--log-file", file.toString(), "--runtime-key", key)));
             tail.start();
-            // logs are live: runs are started until one's lines reach the file (the stream may connect after the first)
+            // logs are live: runs are started until one's lines, from run.started on, reach the file (the stream may connect
+            // after a run started)
             AtomicInteger attempt = new AtomicInteger();
             AtomicReference<String> reached = new AtomicReference<>();
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -334,7 +335,7 @@ class AraCliIntegrationTests {
                     Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                             .until(() -> Files.exists(file)
                                     && Files.readString(file).matches("(?s).*run=" + candidate
-                                    + " event=run\\.completed .*"));
+                                    + " event=run\\.started .*run=" + candidate + " event=run\\.completed .*"));
                     reached.set(candidate);
                     return true;
                 }

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * Command-line options: {@code --rounds N} (measured rounds per benchmark, default 7, at least 5), {@code --only a,b}
- * (benchmark names), {@code --rows N} (log rows per read, default 10,000), {@code --work DIR} (scratch directory).
+ * (benchmark names), {@code --rows N} (log rows per read, default 10,000), {@code --work DIR} (scratch directory); any
+ * other {@code --name value} is kept for the benchmark that reads it ({@link #option}).
  */
-public record BenchmarkOptions(int rounds, Set<String> only, int rows, Path work) {
+public record BenchmarkOptions(int rounds, Set<String> only, int rows, Path work, Map<String, String> values) {
 
     static BenchmarkOptions parse(String[] args, Path defaultWork) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -29,7 +30,12 @@ public record BenchmarkOptions(int rounds, Set<String> only, int rows, Path work
         String only = values.getOrDefault("only", "");
         return new BenchmarkOptions(rounds, only.isBlank() ? Set.of() : Set.of(only.split(",")),
                 Integer.parseInt(values.getOrDefault("rows", "10000")),
-                Path.of(values.getOrDefault("work", defaultWork.toString())));
+                Path.of(values.getOrDefault("work", defaultWork.toString())), Map.copyOf(values));
+    }
+
+    /** A benchmark's own option ({@code --name value}), or {@code fallback}. */
+    public String option(String name, String fallback) {
+        return this.values.getOrDefault(name, fallback);
     }
 
     boolean selects(String name) {

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import so.ara.benchmarks.cli.CliBenchmark;
 import so.ara.benchmarks.endpoint.EndpointBenchmark;
 import so.ara.benchmarks.logs.LogsBenchmark;
+import so.ara.benchmarks.startup.StartupBenchmark;
 
 /**
  * Runs the side-by-side benchmarks and prints one table of ratios. Start it with {@code benchmarks/run.sh [--rounds N]
@@ -15,7 +17,8 @@ import so.ara.benchmarks.logs.LogsBenchmark;
  */
 public final class Benchmarks {
 
-    static final List<Benchmark> BENCHMARKS = List.of(new LogsBenchmark(), new EndpointBenchmark());
+    static final List<Benchmark> BENCHMARKS = List.of(new LogsBenchmark(), new CliBenchmark(), new StartupBenchmark(),
+            new EndpointBenchmark());
 
     private Benchmarks() {
     }

@@ -17,10 +17,13 @@ final class RatioTable {
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADER);
         for (Ratio row : rows) {
+            // a NaN baseline is a side that was not measured (e.g. no Python SDK given): no ratio, never faked
+            boolean measured = !Double.isNaN(row.baseline());
             cells.add(new String[] { row.benchmark(), row.measure(), figure(row.subject(), row.unit()),
-                    figure(row.baseline(), row.unit()), String.format(Locale.ROOT, "%.2fx", row.value()),
-                    row.target().toString(),
-                    row.target().equals(Ratio.Target.NONE) ? "-" : row.met() ? "yes" : "NO", Integer.toString(row.rounds()) });
+                    measured ? figure(row.baseline(), row.unit()) : "skipped",
+                    measured ? String.format(Locale.ROOT, "%.2fx", row.value()) : "-", row.target().toString(),
+                    !measured || row.target().equals(Ratio.Target.NONE) ? "-" : row.met() ? "yes" : "NO",
+                    Integer.toString(row.rounds()) });
         }
         int[] widths = new int[HEADER.length];
         for (String[] line : cells) {
