@@ -1,11 +1,7 @@
 package so.ara.sample;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +13,7 @@ import so.ara.autoconfigure.AraDeployState;
 import so.ara.json.AraJson;
 import so.ara.local.AraLocalServer;
 import so.ara.local.AraLocalSettings;
+import so.ara.testsupport.MovableClock;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,34 +85,5 @@ class SupportDeskRestartTests {
             .bodyToMono(String.class)
             .block(Duration.ofSeconds(30));
         return AraJson.mapper().readTree(body);
-    }
-
-    /** ara-local's clock, moved forward to let superseded keys go idle. */
-    static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            this.now.updateAndGet(instant -> instant.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return this.now.get();
-        }
     }
 }

@@ -1,14 +1,10 @@
 package so.ara.client.it;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +20,7 @@ import so.ara.json.AraJson;
 import so.ara.local.AraLocalServer;
 import so.ara.local.AraLocalSettings;
 import so.ara.spec.Secret;
+import so.ara.testsupport.MovableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -147,34 +144,5 @@ class DeployIdempotencyIntegrationTests {
             .bodyToMono(String.class)
             .block(WAIT);
         return AraJson.mapper().readTree(body);
-    }
-
-    /** ara-local's clock, moved forward to let superseded keys go idle. */
-    static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            this.now.updateAndGet(instant -> instant.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return this.now.get();
-        }
     }
 }
