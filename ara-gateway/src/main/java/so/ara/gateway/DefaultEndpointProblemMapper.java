@@ -16,8 +16,8 @@ import org.springframework.http.ProblemDetail;
 /**
  * The default problems: an {@link EndpointForwardingException} chooses its status, detail and properties (a failed
  * run: 502 with the run id and error; a rate-limited runtime: 429 with {@code retry_after}); a runtime that cannot be
- * reached or answer in time is a 503; anything else a 502 with a generic detail. Every failure is logged (WARN)
- * without secrets.
+ * reached or answer in time is a 503; anything else a 502 with a generic detail. Every failure is logged without
+ * secrets: WARN, except a rate-limited runtime (DEBUG: back-pressure, not a fault).
  */
 public class DefaultEndpointProblemMapper implements EndpointProblemMapper {
 
@@ -40,8 +40,15 @@ public class DefaultEndpointProblemMapper implements EndpointProblemMapper {
             problem = EndpointProblems.problem(HttpStatus.BAD_GATEWAY, HttpStatus.BAD_GATEWAY.getReasonPhrase(),
                     "The Ara runtime could not run this endpoint's agent.", instance, requestId);
         }
-        logger.warn("Ara endpoint " + instance + " (request " + requestId + "): forwarding failed with "
-                + ex.getClass().getName() + ": " + ex.getMessage() + " -> " + problem.getStatus());
+        String line = "Ara endpoint " + instance + " (request " + requestId + "): forwarding failed with "
+                + ex.getClass().getName() + ": " + ex.getMessage() + " -> " + problem.getStatus();
+        if (problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            // back-pressure the caller sees as 429 + Retry-After, not a fault: a burst must not flood the log
+            logger.debug(line);
+        }
+        else {
+            logger.warn(line);
+        }
         if (logger.isDebugEnabled()) {
             logger.debug("Forwarding failure of Ara endpoint " + instance, ex);
         }
