@@ -22,12 +22,14 @@ final class LogStreams {
 
     Flux<LogEvent> logs(LogStreamOptions options) {
         boolean reconnect = options.reconnect() != null ? options.reconnect() : this.http.settings().reconnect();
-        return this.appIds.get().flatMapMany(id -> this.keys.auth(id, options.auth()).flatMapMany(auth -> {
+        return this.appIds.get().flatMapMany(id -> {
             AraUri uri = AraUri.of("/v1/apps/{app_id}/logs/stream", id);
-            return SseStreams.logEvents(lastId -> this.http.eventStream(uri, auth,
-                    lastId != null ? Map.of("Last-Event-ID", lastId) : Map.of()), uri.expanded(), reconnect,
-                    this.http.settings(), options.lastEventId());
-        }));
+            // credentials are chosen per connection: a reconnect after the key was superseded uses a fresh one
+            return SseStreams.logEvents(lastId -> this.keys.withAuthMany(id, options.auth(),
+                    auth -> this.http.eventStream(uri, auth,
+                            lastId != null ? Map.of("Last-Event-ID", lastId) : Map.of())),
+                    uri.expanded(), reconnect, this.http.settings(), options.lastEventId());
+        });
     }
 
     Flux<LogEvent> runEvents(String runId, LogStreamOptions options) {

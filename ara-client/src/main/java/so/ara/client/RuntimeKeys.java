@@ -3,8 +3,10 @@ package so.ara.client;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import so.ara.client.AraHttp.Auth;
 import so.ara.credentials.AraCredentials;
@@ -79,15 +81,20 @@ final class RuntimeKeys {
      * Ara answers 401 (another instance's deploy superseded it and it went idle), it is forgotten and the call retried
      * once with a freshly provisioned key. Nothing ran on a 401, so the retry cannot run anything twice.
      */
-    <T> Mono<T> withAuth(String appId, RuntimeAuth override, java.util.function.Function<Auth, Mono<T>> call) {
-        return Mono.defer(() -> {
+    <T> Mono<T> withAuth(String appId, RuntimeAuth override, Function<Auth, Mono<T>> call) {
+        return withAuthMany(appId, override, auth -> call.apply(auth).flux()).singleOrEmpty();
+    }
+
+    /** {@link #withAuth} for a stream, such as one connection of the log stream (a 401 comes before any row). */
+    <T> Flux<T> withAuthMany(String appId, RuntimeAuth override, Function<Auth, Flux<T>> call) {
+        return Flux.defer(() -> {
             String held = explicit(override) ? null : this.remembered.get(this.slug);
-            return auth(appId, override).flatMap(call).onErrorResume(AraApiException.class, ex -> {
+            return auth(appId, override).flatMapMany(call).onErrorResume(AraApiException.class, ex -> {
                 if (ex.getStatus() != 401 || held == null) {
-                    return Mono.error(ex);
+                    return Flux.error(ex);
                 }
                 this.remembered.remove(this.slug, held);
-                return auth(appId, override).flatMap(call);
+                return auth(appId, override).flatMapMany(call);
             });
         });
     }

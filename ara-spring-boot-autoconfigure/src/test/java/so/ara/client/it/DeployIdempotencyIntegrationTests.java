@@ -15,6 +15,8 @@ import reactor.core.scheduler.Schedulers;
 import so.ara.client.AraClient;
 import so.ara.client.DeployOptions;
 import so.ara.client.DeployResult;
+import so.ara.client.LogEvent;
+import so.ara.client.LogStreamOptions;
 import so.ara.client.RunResponse;
 import so.ara.json.AraJson;
 import so.ara.local.AraLocalServer;
@@ -104,6 +106,23 @@ class DeployIdempotencyIntegrationTests {
         clock.advance(Duration.ofMinutes(11));
         RunResponse run = first.run("triage_agent", Map.of("message", "hello")).block(WAIT);
         assertThat(run.status()).isEqualTo("completed");
+        assertThat(first.rememberedRuntimeKey()).isPresent().get().isNotEqualTo(stale);
+    }
+
+    @Test
+    void aLogStreamWhoseKeyWasSupersededAndRevokedConnectsWithAFreshOne() {
+        String slug = "idem-logs-" + slugs.incrementAndGet();
+        AraClient first = client(AraClientIntegrationTests.manifest(slug));
+        first.deploy(options("cb")).block(WAIT);
+        String stale = first.rememberedRuntimeKey().orElseThrow();
+        AraClient second = client(AraClientIntegrationTests.manifest(slug));
+        second.deploy(options("cb")).block(WAIT);
+        String runId = second.run("triage_agent", Map.of("message", "hello")).block(WAIT).runId();
+        clock.advance(Duration.ofMinutes(11));
+        LogEvent row = first.logs(LogStreamOptions.defaults().withReconnect(false).withLastEventId("0"))
+            .filter(event -> runId.equals(event.runId()))
+            .blockFirst(WAIT);
+        assertThat(row).isNotNull();
         assertThat(first.rememberedRuntimeKey()).isPresent().get().isNotEqualTo(stale);
     }
 
