@@ -32,16 +32,23 @@ export async function render(main, params) {
     while (body.children.length > MAX_ROWS) body.firstElementChild.remove();
     follow();
   };
+  // rows the stream delivers while a load is in flight: its snapshot may predate them, so they are kept
+  let streamedDuringLoad = null;
+  const key = (row) => `${row.app_id}:${row.id}`;
   const load = async () => {
+    streamedDuringLoad = [];
     try {
       const { apps } = await get('apps');
       apps.forEach((a) => slugs.set(a.id, a.slug));
       if (state.app) appIds = new Set(apps.filter((a) => a.id === state.app || a.slug === state.app).map((a) => a.id));
       const { logs } = await get('logs', { app: state.app, run: state.run, level: state.level, limit: 300 });
+      const fetched = new Set(logs.map(key));
       body.replaceChildren();
-      add(logs);
+      add(logs.concat(streamedDuringLoad.filter((row) => !fetched.has(key(row)))));
     } catch (error) {
       replace(body, h('tr', {}, h('td', { colspan: 7 }, errorBox(error))));
+    } finally {
+      streamedDuringLoad = null;
     }
   };
   pause.addEventListener('click', () => {
@@ -61,6 +68,7 @@ export async function render(main, params) {
       state.held.push(row);
       held.textContent = `Paused: ${state.held.length} new row${state.held.length === 1 ? '' : 's'} held.`;
     } else {
+      if (streamedDuringLoad) streamedDuringLoad.push(row);
       add([row]);
     }
   }, () => { if (!state.paused) load(); });
