@@ -19,7 +19,6 @@ import so.ara.client.AraApiException;
 import so.ara.client.AraClient;
 import so.ara.client.AsyncRunRequest;
 import so.ara.client.LogEvent;
-import so.ara.client.LogStreamOptions;
 import so.ara.client.RunResponse;
 import so.ara.client.RuntimeAuth;
 import so.ara.spec.RunIds;
@@ -32,16 +31,22 @@ import so.ara.spec.RunIds;
  */
 final class ClientRunForwarder implements EndpointRunForwarder {
 
-    /** Gives a live-only log stream time to attach before the run starts; a missed row is recovered by status. */
+    /** Gives a fresh live-only log stream time to attach before the run starts; a missed row is recovered by status. */
     private static final Duration ATTACH = Duration.ofMillis(300);
+
+    /** Keeps the shared log stream open this long after its last streaming call, for the next one. */
+    private static final Duration IDLE_GRACE = Duration.ofSeconds(5);
 
     private final AraClient client;
 
     private final Duration streamTimeout;
 
+    private final SharedRunEvents runEvents;
+
     ClientRunForwarder(AraClient client, Duration streamTimeout) {
         this.client = client;
         this.streamTimeout = streamTimeout;
+        this.runEvents = new SharedRunEvents(client, ATTACH, IDLE_GRACE);
     }
 
     @Override
@@ -56,13 +61,13 @@ final class ClientRunForwarder implements EndpointRunForwarder {
     public Flux<ServerSentEvent<?>> stream(String agentId, Map<String, Object> input) {
         return Flux.defer(() -> {
             String runId = RunIds.newRunId();
-            // live only (no replay of the app's log history); filtered to this run, ends with its terminal row
-            ConnectableFlux<LogEvent> events = client.runEvents(runId, LogStreamOptions.defaults()).replay();
+            // subscribed before the run starts (the app's one shared live stream, filtered to this run)
+            ConnectableFlux<LogEvent> events = runEvents.runEvents(runId).replay();
             Disposable connection = events.connect();
             AsyncRunRequest request = new AsyncRunRequest(agentId, input, "poll", null, runId, null, false,
                     RuntimeAuth.DEFAULT);
             AtomicBoolean ended = new AtomicBoolean();
-            Flux<ServerSentEvent<?>> own = Mono.delay(ATTACH)
+            Flux<ServerSentEvent<?>> own = runEvents.attached()
                     .then(client.runAsync(request).onErrorMap(AraApiException.class, ClientRunForwarder::upstream))
                     .thenMany(events.<ServerSentEvent<?>>map(ClientRunForwarder::event))
                     .take(streamTimeout)
