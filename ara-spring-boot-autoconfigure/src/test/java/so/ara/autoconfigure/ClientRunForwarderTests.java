@@ -1,6 +1,5 @@
 package so.ara.autoconfigure;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,14 +13,8 @@ import so.ara.client.AraClient;
 import so.ara.client.AraClientSettings;
 import so.ara.client.DeployOptions;
 import so.ara.credentials.AraCredentials;
-import so.ara.json.AraJson;
 import so.ara.local.AraLocalServer;
-import so.ara.local.AraLocalSettings;
-import so.ara.manifest.AppManifest;
-import so.ara.manifest.AppManifestBuilder;
-import so.ara.manifest.AraDeclarations;
-import so.ara.manifest.NamedSpecs;
-import so.ara.test.TicketTriage;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,23 +30,10 @@ class ClientRunForwarderTests {
 
     @BeforeEach
     void deployWithATinyRateLimit() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = AraLocalServer.start(AraLocalSettings.defaults().withPort(port).withApiKey(KEY).withScheduleTick(null));
-        AppManifestBuilder builder = new AppManifestBuilder("ticket-triage");
-        new AraDeclarations(NamedSpecs.NONE).read("ticketTriage", TicketTriage.class, builder, problem -> {
-            throw new AssertionError(problem);
-        });
-        AppManifest manifest = builder.build();
-        tools.jackson.databind.JsonNode json = AraJson.mapper().valueToTree(manifest);
-        // no app serves the Java prompt method's callback here: without it the agent's run completes in ara-local alone
-        for (tools.jackson.databind.JsonNode agent : json.at("/agent/agents")) {
-            ((tools.jackson.databind.node.ObjectNode) agent).remove("prompt_factory");
-        }
+        server = TriageOnAraLocal.start(KEY);
+        JsonNode json = TriageOnAraLocal.manifestWithoutPromptCallbacks();
         client = new AraClient(json, WebClient.builder(),
-                AraCredentials.of("http://127.0.0.1:" + port, KEY), AraClientSettings.defaults(), null);
+                AraCredentials.of(server.baseUrl(), KEY), AraClientSettings.defaults(), null);
         client.deploy(DeployOptions.defaults().withKey("tiny", 1)).block(Duration.ofSeconds(30));
     }
 

@@ -1,6 +1,5 @@
 package so.ara.autoconfigure;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +16,8 @@ import so.ara.client.AraClient;
 import so.ara.client.AraClientSettings;
 import so.ara.client.DeployOptions;
 import so.ara.credentials.AraCredentials;
-import so.ara.json.AraJson;
 import so.ara.local.AraLocalServer;
-import so.ara.local.AraLocalSettings;
-import so.ara.manifest.AppManifest;
-import so.ara.manifest.AppManifestBuilder;
-import so.ara.manifest.AraDeclarations;
-import so.ara.manifest.NamedSpecs;
-import so.ara.test.TicketTriage;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,28 +34,15 @@ class SharedRunEventsTests {
 
     @BeforeEach
     void deploy() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        server = AraLocalServer.start(AraLocalSettings.defaults().withPort(port).withApiKey(KEY).withScheduleTick(null));
-        AppManifestBuilder builder = new AppManifestBuilder("ticket-triage");
-        new AraDeclarations(NamedSpecs.NONE).read("ticketTriage", TicketTriage.class, builder, problem -> {
-            throw new AssertionError(problem);
-        });
-        AppManifest manifest = builder.build();
-        JsonNode json = AraJson.mapper().valueToTree(manifest);
-        // no app serves the Java prompt method's callback here: without it the agent's run completes in ara-local alone
-        for (JsonNode agent : json.at("/agent/agents")) {
-            ((ObjectNode) agent).remove("prompt_factory");
-        }
+        server = TriageOnAraLocal.start(KEY);
+        JsonNode json = TriageOnAraLocal.manifestWithoutPromptCallbacks();
         // log streams go through the client's streaming HttpClient (not the WebClient): count their requests there
         HttpClient counting = HttpClient.create().doOnRequest((request, connection) -> {
             if (request.path().endsWith("logs/stream")) {
                 logStreamConnections.incrementAndGet();
             }
         });
-        client = new AraClient(json, WebClient.builder(), AraCredentials.of("http://127.0.0.1:" + port, KEY),
+        client = new AraClient(json, WebClient.builder(), AraCredentials.of(server.baseUrl(), KEY),
                 AraClientSettings.defaults(), null, counting);
         client.deploy(DeployOptions.defaults()).block(Duration.ofSeconds(30));
     }
