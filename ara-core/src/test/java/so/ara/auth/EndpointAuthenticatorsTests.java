@@ -232,7 +232,37 @@ class EndpointAuthenticatorsTests {
     @Test
     void replayCacheExpiresAndIsBounded() {
         AtomicLong millis = new AtomicLong(0);
-        Clock clock = new Clock() {
+        Clock clock = millisAfterEpoch(millis);
+        ReplayCache cache = new ReplayCache(clock, Duration.ofSeconds(10), 2);
+        assertThat(cache.firstSeen("a")).isTrue();
+        assertThat(cache.firstSeen("a")).isFalse();
+        millis.set(10_001);
+        assertThat(cache.firstSeen("a")).isTrue();
+        assertThat(cache.firstSeen("b")).isTrue();
+        assertThat(cache.firstSeen("c")).isTrue();
+        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.firstSeen("a")).isTrue(); // oldest was evicted by the bound
+    }
+
+    @Test
+    void replayCacheHonoursAPerClaimTtl() {
+        AtomicLong millis = new AtomicLong(0);
+        Clock moving = millisAfterEpoch(millis);
+        ReplayCache cache = new ReplayCache(moving, Duration.ofSeconds(10), 10);
+        assertThat(cache.firstSeen("long", Duration.ofSeconds(60))).isTrue();
+        assertThat(cache.firstSeen("short", Duration.ofSeconds(1))).isTrue();
+        millis.set(1_001);
+        assertThat(cache.firstSeen("short", Duration.ofSeconds(1))).as("expired behind a longer entry").isTrue();
+        millis.set(30_000);
+        assertThat(cache.firstSeen("long", Duration.ofSeconds(60))).as("still inside its own ttl").isFalse();
+        assertThatIllegalArgumentException().isThrownBy(() -> cache.firstSeen("x", Duration.ZERO));
+        assertThat(EndpointAuthenticators.replayTtl(Duration.ofMinutes(5))).isEqualTo(Duration.ofMinutes(10));
+        assertThat(EndpointAuthenticators.replayTtl(Duration.ofSeconds(10))).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    /** A UTC clock standing {@code millis} milliseconds after the epoch, moved by the test. */
+    private static Clock millisAfterEpoch(AtomicLong millis) {
+        return new Clock() {
             @Override
             public ZoneOffset getZone() {
                 return ZoneOffset.UTC;
@@ -248,46 +278,5 @@ class EndpointAuthenticatorsTests {
                 return Instant.ofEpochMilli(millis.get());
             }
         };
-        ReplayCache cache = new ReplayCache(clock, Duration.ofSeconds(10), 2);
-        assertThat(cache.firstSeen("a")).isTrue();
-        assertThat(cache.firstSeen("a")).isFalse();
-        millis.set(10_001);
-        assertThat(cache.firstSeen("a")).isTrue();
-        assertThat(cache.firstSeen("b")).isTrue();
-        assertThat(cache.firstSeen("c")).isTrue();
-        assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.firstSeen("a")).isTrue(); // oldest was evicted by the bound
-    }
-
-    @Test
-    void replayCacheHonoursAPerClaimTtl() {
-        AtomicLong millis = new AtomicLong(0);
-        Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
-        Clock moving = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.instant().plusMillis(millis.get());
-            }
-        };
-        ReplayCache cache = new ReplayCache(moving, Duration.ofSeconds(10), 10);
-        assertThat(cache.firstSeen("long", Duration.ofSeconds(60))).isTrue();
-        assertThat(cache.firstSeen("short", Duration.ofSeconds(1))).isTrue();
-        millis.set(1_001);
-        assertThat(cache.firstSeen("short", Duration.ofSeconds(1))).as("expired behind a longer entry").isTrue();
-        millis.set(30_000);
-        assertThat(cache.firstSeen("long", Duration.ofSeconds(60))).as("still inside its own ttl").isFalse();
-        assertThatIllegalArgumentException().isThrownBy(() -> cache.firstSeen("x", Duration.ZERO));
-        assertThat(EndpointAuthenticators.replayTtl(Duration.ofMinutes(5))).isEqualTo(Duration.ofMinutes(10));
-        assertThat(EndpointAuthenticators.replayTtl(Duration.ofSeconds(10))).isEqualTo(Duration.ofMinutes(1));
     }
 }

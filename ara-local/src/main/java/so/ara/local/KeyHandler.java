@@ -3,6 +3,7 @@ package so.ara.local;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -21,26 +22,25 @@ final class KeyHandler {
     }
 
     Mono<ServerResponse> createRuntimeKey(ServerRequest r) {
-        LocalApp app = store.app(r.pathVariable("id"));
-        return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, true)).flatMap(body -> {
-            String name = name(body);
-            int rpm = rpm(body, 30);
-            KeyRecord k = store.mintKey(app, KeyRecord.Kind.RUNTIME, name == null || name.isEmpty()
-                    ? app.slug + "-runtime" : name, rpm);
-            return Responses.json(201, Json.obj("key", k.key, "id", k.id, "name", k.name, "key_prefix", k.prefix(),
-                    "requests_per_minute", k.requestsPerMinute, "app_id", app.id));
-        });
+        return mint(r, KeyRecord.Kind.RUNTIME, "-runtime", (app, k) -> Json.obj("key", k.key, "id", k.id, "name",
+                k.name, "key_prefix", k.prefix(), "requests_per_minute", k.requestsPerMinute, "app_id", app.id));
     }
 
     Mono<ServerResponse> createXKey(ServerRequest r) {
+        return mint(r, KeyRecord.Kind.X_KEY, "-x-header", (app, k) -> Json.obj("key", k.key, "id", k.id, "name",
+                k.name, "key_prefix", k.prefix(), "requests_per_minute", k.requestsPerMinute, "is_active", true,
+                "header", "X-Ara-App-Key"));
+    }
+
+    /** {@code {"name"?, "requests_per_minute"?}} (name defaults to the slug plus {@code defaultSuffix}, rpm to 30). */
+    private Mono<ServerResponse> mint(ServerRequest r, KeyRecord.Kind kind, String defaultSuffix,
+            BiFunction<LocalApp, KeyRecord, Map<String, Object>> answer) {
         LocalApp app = store.app(r.pathVariable("id"));
         return bodies.readJson(r).map(bytes -> Json.parseObject(bytes, true)).flatMap(body -> {
             String name = name(body);
-            int rpm = rpm(body, 30);
-            KeyRecord k = store.mintKey(app, KeyRecord.Kind.X_KEY, name == null || name.isEmpty()
-                    ? app.slug + "-x-header" : name, rpm);
-            return Responses.json(201, Json.obj("key", k.key, "id", k.id, "name", k.name, "key_prefix", k.prefix(),
-                    "requests_per_minute", k.requestsPerMinute, "is_active", true, "header", "X-Ara-App-Key"));
+            KeyRecord k = store.mintKey(app, kind, name == null || name.isEmpty() ? app.slug + defaultSuffix : name,
+                    rpm(body, 30));
+            return Responses.json(201, answer.apply(app, k));
         });
     }
 
