@@ -105,9 +105,15 @@ final class SseDecoder {
 
         /** Feeds the first {@code length} bytes of a chunk; returns the events its empty lines completed. */
         List<Event> feed(byte[] bytes, int length) {
+            return feed(bytes, 0, length);
+        }
+
+        /** Feeds {@code bytes[offset, end)} (a network buffer's backing array, read in place). */
+        List<Event> feed(byte[] bytes, int offset, int end) {
             this.events = null;
-            int lineStart = 0;
-            for (int i = 0; i < length; i++) {
+            int length = end;
+            int lineStart = offset;
+            for (int i = offset; i < length; i++) {
                 byte b = bytes[i];
                 if (b != '\n' && b != '\r') {
                     continue;

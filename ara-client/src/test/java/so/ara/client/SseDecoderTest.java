@@ -38,6 +38,26 @@ class SseDecoderTest {
         }
     }
 
+    @Test
+    void decodesChunksInPlaceInsideALargerBuffer() {
+        byte[] bytes = STREAM.getBytes(StandardCharsets.UTF_8);
+        // a network buffer's backing array holds other bytes around the chunk: line ends that must not be read
+        byte[] noise = "\n\ndata: outside\n\n".getBytes(StandardCharsets.UTF_8);
+        for (int size = 1; size <= 17; size++) {
+            SseDecoder.Frames frames = new SseDecoder.Frames();
+            List<ServerSentEvent<String>> events = new ArrayList<>();
+            for (byte[] chunk : chunks(bytes, size)) {
+                byte[] backing = new byte[noise.length + chunk.length + noise.length];
+                System.arraycopy(noise, 0, backing, 0, noise.length);
+                System.arraycopy(chunk, 0, backing, noise.length, chunk.length);
+                System.arraycopy(noise, 0, backing, noise.length + chunk.length, noise.length);
+                frames.feed(backing, noise.length, noise.length + chunk.length)
+                        .forEach(event -> events.add(event.toServerSentEvent()));
+            }
+            assertEvents(events);
+        }
+    }
+
     private static void assertEvents(List<ServerSentEvent<String>> events) {
         assertThat(events).hasSize(6);
         assertThat(events.get(0).retry()).isEqualTo(Duration.ofMillis(1000));

@@ -26,12 +26,13 @@ record LogsFixture(String baseUrl, String apiKey, String slug, String readerKey)
     static final String SLUG = "bench-logs";
 
     static LogsFixture seed(AraLocalServer server, int rows) {
-        AraClient client = new AraClient(manifest(), WebClient.builder(),
-                AraCredentials.of(server.baseUrl(), server.apiKey()), AraClientSettings.defaults(), null);
-        // several keys: each is rate-limited to 2,000 requests a minute
+        AraClient client = client(server);
+        // several keys: each is rate-limited to 2,000 requests a minute; a client reuses the key it holds, so each
+        // key is minted by a client of its own
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            keys.add(client.deploy(DeployOptions.defaults().withKey("bench-" + i, 2000)).block().runtimeKey());
+            keys.add(client(server).deploy(DeployOptions.defaults().withKey("bench-" + i, 2000)).block()
+                    .runtimeKey());
         }
         int runs = rows / 3 + 10;
         long start = System.nanoTime();
@@ -41,6 +42,11 @@ record LogsFixture(String baseUrl, String apiKey, String slug, String readerKey)
                 .blockLast(Duration.ofMinutes(10));
         System.out.printf("seeded %,d runs in %.1f s%n", runs, (System.nanoTime() - start) / 1e9);
         return new LogsFixture(server.baseUrl(), server.apiKey(), SLUG, keys.get(0));
+    }
+
+    private static AraClient client(AraLocalServer server) {
+        return new AraClient(manifest(), WebClient.builder(), AraCredentials.of(server.baseUrl(), server.apiKey()),
+                AraClientSettings.defaults(), null);
     }
 
     static ObjectNode manifest() {
