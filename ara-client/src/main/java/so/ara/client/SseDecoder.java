@@ -111,9 +111,8 @@ final class SseDecoder {
         /** Feeds {@code bytes[offset, end)} (a network buffer's backing array, read in place). */
         List<Event> feed(byte[] bytes, int offset, int end) {
             this.events = null;
-            int length = end;
             int lineStart = offset;
-            for (int i = offset; i < length; i++) {
+            for (int i = offset; i < end; i++) {
                 byte b = bytes[i];
                 if (b != '\n' && b != '\r') {
                     continue;
@@ -127,15 +126,15 @@ final class SseDecoder {
                 line(bytes, lineStart, i);
                 this.skipLineFeed = b == '\r';
                 lineStart = i + 1;
-                if (this.skipLineFeed && i + 1 < length && bytes[i + 1] == '\n') {
+                if (this.skipLineFeed && i + 1 < end && bytes[i + 1] == '\n') {
                     this.skipLineFeed = false;
                     i++;
                     lineStart = i + 1;
                 }
             }
-            if (lineStart < length) {
+            if (lineStart < end) {
                 this.skipLineFeed = false;
-                append(bytes, lineStart, length);
+                append(bytes, lineStart, end);
             }
             List<Event> done = this.events;
             return done != null ? done : NONE;
