@@ -10,13 +10,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
+import so.ara.testsupport.MovableClock;
 
 /** Minting a runtime key under an existing name supersedes the older one: restarts and replicas do not pile keys up. */
 class RuntimeKeyRotationTest {
 
     @Test
     void aSupersededKeyWorksWhileInUseAndStopsAfterItsGraceOfIdleness() {
-        SchedulesTest.MutableClock clock = new SchedulesTest.MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
         try (AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings().withClock(clock))) {
             String base = server.baseUrl();
             String cp = server.apiKey();
@@ -31,16 +32,16 @@ class RuntimeKeyRotationTest {
                     Json.obj("name", "ci-key")).at("key");
             assertThat(runtimeKeys(base, cp, id)).as("within the grace every key still works").isEqualTo(6);
 
-            clock.set("2026-12-01T10:09:00Z");
+            clock.set(Instant.parse("2026-12-01T10:09:00Z"));
             assertThat(status(base, id, minted.get(1))).as("a replica still using an older key").isEqualTo(404);
-            clock.set("2026-12-01T10:12:00Z");
+            clock.set(Instant.parse("2026-12-01T10:12:00Z"));
             assertThat(status(base, id, minted.get(0))).as("idle for the grace: revoked").isEqualTo(401);
             assertThat(status(base, id, minted.get(1))).as("used 3 min ago: still works").isEqualTo(404);
             assertThat(status(base, id, minted.get(4))).as("the newest key").isEqualTo(404);
             assertThat(status(base, id, other)).as("another name is not superseded").isEqualTo(404);
             assertThat(runtimeKeys(base, cp, id)).isEqualTo(3);
 
-            clock.set("2026-12-01T10:30:00Z");
+            clock.set(Instant.parse("2026-12-01T10:30:00Z"));
             assertThat(status(base, id, minted.get(1))).isEqualTo(401);
             assertThat(runtimeKeys(base, cp, id)).as("one per name once the old ones went idle").isEqualTo(2);
         }

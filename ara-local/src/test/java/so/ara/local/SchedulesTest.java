@@ -5,48 +5,19 @@ import static org.awaitility.Awaitility.await;
 import static so.ara.local.LocalTestSupport.bearer;
 import static so.ara.local.LocalTestSupport.call;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
+import so.ara.testsupport.MovableClock;
 
 /** Schedules fire against a controllable clock; no sleeping. */
 class SchedulesTest {
-
-    static final class MutableClock extends Clock {
-        final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void set(String iso) {
-            now.set(Instant.parse(iso));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     static Instant next(String expr, String from) {
         ZonedDateTime start = Instant.parse(from).atZone(ZoneOffset.UTC);
@@ -78,7 +49,7 @@ class SchedulesTest {
 
     @Test
     void manifestAndAutomationSchedulesFire() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T13:59:00Z"));
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-24T13:59:00Z"));
         try (var callbacks = new LocalTestSupport.CallbackServer("cb", req -> Json.obj("tool_args",
                 Json.map(req.get("body"))));
                 AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings().withClock(clock))) {
@@ -99,9 +70,9 @@ class SchedulesTest {
             call(base, HttpMethod.POST, "/apps/" + id + "/secrets", bearer(cp), Json.obj("name", "cb", "values",
                     Json.obj("JAVA_CALLBACK_SECRET", "cb")));
             // a draft app's schedules do not fire
-            clock.set("2026-11-24T14:00:00Z");
+            clock.set(Instant.parse("2026-11-24T14:00:00Z"));
             assertThat(server.tickSchedules()).isEmpty();
-            clock.set("2026-11-24T13:59:00Z");
+            clock.set(Instant.parse("2026-11-24T13:59:00Z"));
             call(base, HttpMethod.PATCH, "/apps/" + id, bearer(cp), Json.obj("status", "active"));
             var listed = call(base, HttpMethod.GET, "/apps/" + id + "/schedules", bearer(cp), null);
             assertThat(listed.<String>at("schedules", "0", "next_fire_at")).isEqualTo("2026-11-24T14:00:00Z");
@@ -109,19 +80,19 @@ class SchedulesTest {
             assertThat(listed.<String>at("schedules", "2", "next_fire_at")).isEqualTo("2026-11-24T15:30:00Z");
 
             assertThat(server.tickSchedules()).isEmpty();
-            clock.set("2026-11-24T14:00:00Z"); // 09:00 in New York
+            clock.set(Instant.parse("2026-11-24T14:00:00Z")); // 09:00 in New York
             List<Run> fired = server.tickSchedules();
             assertThat(fired).hasSize(1);
             assertThat(fired.get(0).toMap().get("output")).isEqualTo(Json.obj("text", "[triage_agent] digest",
                     "tool_calls", List.of()));
             assertThat(server.tickSchedules()).isEmpty();
-            clock.set("2026-11-24T14:59:00Z");
+            clock.set(Instant.parse("2026-11-24T14:59:00Z"));
             assertThat(server.tickSchedules()).extracting(r -> r.toMap().get("output"))
                     .containsExactly(Json.obj("text", "[triage_agent] ", "tool_calls", List.of()));
-            clock.set("2026-11-24T15:30:00Z");
+            clock.set(Instant.parse("2026-11-24T15:30:00Z"));
             assertThat(server.tickSchedules()).extracting(r -> Json.map(r.toMap().get("output")).get("text"))
                     .containsExactly("[triage_agent] once");
-            clock.set("2026-11-24T15:31:00Z");
+            clock.set(Instant.parse("2026-11-24T15:31:00Z"));
             assertThat(server.tickSchedules()).isEmpty();
             var after = call(base, HttpMethod.GET, "/apps/" + id + "/schedules", bearer(cp), null);
             assertThat(after.<List<Object>>at("schedules")).extracting(s -> Json.map(s).get("id"))
@@ -157,12 +128,12 @@ class SchedulesTest {
                             "agent_id", "triage_agent", "input", Json.obj("message", "night"), "app_id", "sched-app",
                             "upsert", true)));
             assertThat(cron.<String>at("result", "job", "next_fire_at")).isEqualTo("2026-11-25T00:00:00Z");
-            clock.set("2026-11-24T15:33:00Z");
+            clock.set(Instant.parse("2026-11-24T15:33:00Z"));
             List<Run> tool = server.tickSchedules();
             assertThat(tool).hasSize(1);
             assertThat(Json.map(tool.get(0).toMap().get("output")).get("text"))
                     .isEqualTo("{\"tool_args\":{\"ticket_id\":\"T-9\"}}");
-            clock.set("2026-11-25T00:00:00Z");
+            clock.set(Instant.parse("2026-11-25T00:00:00Z"));
             assertThat(server.tickSchedules()).extracting(r -> Json.map(r.toMap().get("output")).get("text"))
                     .containsExactlyInAnyOrder("[triage_agent] night", "{\"tool_args\":{\"ticket_id\":\"T-9\"}}",
                             "[triage_agent] ");
@@ -172,7 +143,7 @@ class SchedulesTest {
     @Test
     void automaticTickerFiresWithRealClock() throws Exception {
         // an every-schedule cannot be shorter than 60 s, so drive the ticker with a clock that runs ahead
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T00:00:00Z"));
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-24T00:00:00Z"));
         try (AraLocalServer server = AraLocalServer.start(LocalTestSupport.testSettings().withClock(clock)
                 .withScheduleTick(Duration.ofMillis(50)))) {
             String cp = server.apiKey();
@@ -182,7 +153,7 @@ class SchedulesTest {
                             "triage_agent"))));
             manifest.put("status", "active");
             String id = call(server.baseUrl(), HttpMethod.POST, "/apps", bearer(cp), manifest).at("app", "id");
-            clock.set("2026-11-24T00:01:00Z");
+            clock.set(Instant.parse("2026-11-24T00:01:00Z"));
             await().until(() -> !server.logs().rows(id, 0).isEmpty());
             assertThat(server.logs().rows(id, 0)).first().extracting(LogHub.Row::eventType).isEqualTo("schedule.fired");
         }

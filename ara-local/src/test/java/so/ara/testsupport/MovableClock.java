@@ -7,13 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock for ara-local that tests move forward, for example to let superseded runtime keys go idle. */
+/** A clock for ara-local that tests set or move forward: schedules due, superseded runtime keys gone idle. */
 public final class MovableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
     public MovableClock(Instant start) {
         this.now = new AtomicReference<>(start);
+    }
+
+    public void set(Instant instant) {
+        this.now.set(instant);
     }
 
     public void advance(Duration by) {
