@@ -88,14 +88,19 @@ class AraCliRunsTests {
         return ok(cli(slug, "setup")).json().get("runtime_keys").asInt();
     }
 
-    /** The same application, serving its callback routes on a real port, while the CLI commands run. */
-    static void withRunningApp(String slug, Consumer<String> baseUrl) {
-        new ReactiveWebApplicationContextRunner()
+    /** The test application with its manifest and callback routes on WebFlux. */
+    private static ReactiveWebApplicationContextRunner callbackApp() {
+        return new ReactiveWebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AraManifestAutoConfiguration.class,
                         AraCallbackAutoConfiguration.class, WebFluxAutoConfiguration.class,
                         HttpHandlerAutoConfiguration.class, JacksonAutoConfiguration.class,
                         CodecsAutoConfiguration.class))
-                .withUserConfiguration(AraCliIntegrationTests.TestApp.class)
+                .withUserConfiguration(AraCliIntegrationTests.TestApp.class);
+    }
+
+    /** The same application, serving its callback routes on a real port, while the CLI commands run. */
+    static void withRunningApp(String slug, Consumer<String> baseUrl) {
+        callbackApp()
                 .withPropertyValues("ara.project-name=" + slug, "ara.callback.secret=" + CALLBACK_SECRET)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -173,12 +178,7 @@ class AraCliRunsTests {
         String slug = slug();
         AraCredentials appCredentials = AraCredentials.builder().skipCredentialsFile()
                 .apiBaseUrl(server.baseUrl()).apiKey(server.apiKey()).build();
-        new ReactiveWebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(AraManifestAutoConfiguration.class,
-                        AraCallbackAutoConfiguration.class, WebFluxAutoConfiguration.class,
-                        HttpHandlerAutoConfiguration.class, JacksonAutoConfiguration.class,
-                        CodecsAutoConfiguration.class))
-                .withUserConfiguration(AraCliIntegrationTests.TestApp.class)
+        callbackApp()
                 .withBean(AraConnection.class, () -> new AraConnection(AraProperties.Mode.REMOTE, appCredentials))
                 .withPropertyValues("ara.project-name=" + slug)
                 .run(context -> {
