@@ -12,7 +12,8 @@ import org.springframework.util.ClassUtils;
 /**
  * CLI mode: the first application argument is {@code ara} ({@code java -jar app.jar ara deploy}). In that mode most
  * commands run from the {@code Environment} alone ({@link AraCliLeanCommands}); {@code deploy} and {@code manifest}
- * start the application context without a web server, banner or deploy-on-startup, with lazy bean initialization,
+ * start the application context without a web server, banner or deploy-on-startup, with lazy bean initialization and
+ * only the auto-configurations the manifest needs ({@link LeanContextFilter}),
  * never start an embedded ara-local, log at WARN only and to stderr (stdout carries only the command's output).
  */
 public final class AraCliMode {
@@ -42,9 +43,10 @@ public final class AraCliMode {
     /**
      * Adds the CLI property source first: no web server, no banner, no deploy on startup, {@code ara.mode}
      * {@code manifest-only} (never {@code local}: the commands build their own clients from {@code ara.api-key},
-     * {@code ARA_API_KEY}, the credentials file and {@code ara.api-base-url}/{@code ARA_API_BASE_URL}), quiet logging.
+     * {@code ARA_API_KEY}, the credentials file and {@code ara.api-base-url}/{@code ARA_API_BASE_URL}), quiet logging;
+     * {@code ara.cli.context=full} when the lean context could not serve the command.
      */
-    static void configure(ConfigurableEnvironment environment) {
+    static void configure(ConfigurableEnvironment environment, boolean fullContext) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(ACTIVE_PROPERTY, "true");
         values.put("spring.main.web-application-type", "none");
@@ -54,6 +56,9 @@ public final class AraCliMode {
         // deploy and manifest need the manifest, not the application: beans are created only when asked for
         values.put("spring.main.lazy-initialization", "true");
         values.put("spring.reactor.netty.shutdown-quiet-period", "0s");
+        if (fullContext) {
+            values.put(LeanContextFallback.PROPERTY, LeanContextFallback.FULL);
+        }
         // the application itself neither deploys nor starts ara-local; the command talks to the control plane
         values.put("ara.mode", "manifest-only");
         values.put("logging.level.root", "WARN");

@@ -50,7 +50,7 @@ public class AraCliRunListener implements SpringApplicationRunListener, Ordered 
     @Override
     public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
         if (this.cli) {
-            AraCliMode.configure(environment);
+            AraCliMode.configure(environment, LeanContextFallback.fullContextRequested(bootstrapContext));
             this.io = bootstrapContext.getOrElse(AraCliIo.class, null);
             this.exit = bootstrapContext.getOrElse(AraCliExit.class, null);
         }

@@ -57,7 +57,7 @@ class AraCliModeTests {
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--debug", "--email=x@y.z"));
         environment.getPropertySources().addLast(new org.springframework.core.env.MapPropertySource("application",
                 java.util.Map.of("ara.mode", "local")));
-        AraCliMode.configure(environment);
+        AraCliMode.configure(environment, false);
         assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
         assertThat(environment.getProperty("spring.main.banner-mode")).isEqualTo("off");
         assertThat(environment.getProperty("ara.deploy.on-startup")).isEqualTo("false");
