@@ -1,5 +1,6 @@
 package so.ara.cli;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -17,9 +18,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * event publishing listener so logging, banner and web application type see the CLI properties, and puts the
  * {@link AraCliInvocation} in the bootstrap context, where {@link AraCliLeanCommands} runs the commands that need no
  * application context. For the others ({@code deploy}, {@code manifest}) it registers {@link AraCliConfiguration}
- * (the picocli runner), and the {@link AraCliIo}/{@link AraCliExit} of the bootstrap context as beans.
+ * (the picocli runner), and the {@link AraCliIo}/{@link AraCliExit} of the bootstrap context as beans. Once that
+ * context is refreshed, before any runner, it hands the command to a full-context run when the lean context cannot
+ * serve it ({@link LeanContextFallback}).
  */
 public class AraCliRunListener implements SpringApplicationRunListener, Ordered {
+
+    private final SpringApplication application;
 
     private final String[] args;
 
@@ -30,6 +35,7 @@ public class AraCliRunListener implements SpringApplicationRunListener, Ordered 
     private AraCliExit exit;
 
     public AraCliRunListener(SpringApplication application, String[] args) {
+        this.application = application;
         this.args = args;
         this.cli = AraCliMode.isCli(args);
     }
@@ -68,6 +74,16 @@ public class AraCliRunListener implements SpringApplicationRunListener, Ordered 
             if (this.exit != null) {
                 context.getBeanFactory().registerSingleton("araCliExit", this.exit);
             }
+        }
+    }
+
+    @Override
+    public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+        if (this.cli && LeanContextFallback.needsFullContext(context)) {
+            context.close();
+            LeanContextFallback.rerunInFullContext(this.application, this.args);
+            // the command ran in the full context; this run ends without its runners
+            throw new SpringApplication.AbandonedRunException(context);
         }
     }
 }

@@ -15,8 +15,7 @@ import so.ara.autoconfigure.AraAppDefinition;
 
 /**
  * Runs the commands that need the application's beans ({@code deploy}, {@code manifest}) once the context is
- * refreshed (or, when the lean context cannot serve them, hands them to a full-context run, see
- * {@link LeanContextFallback}), then, when the application is ready, ends it through {@link SpringApplication#exit} with the command's
+ * refreshed, then, when the application is ready, ends it through {@link SpringApplication#exit} with the command's
  * exit code and hands that code to {@link AraCliExit} ({@link System#exit} by default).
  */
 public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, ApplicationListener<ApplicationReadyEvent> {
@@ -33,8 +32,6 @@ public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, Appli
 
     private volatile boolean ran;
 
-    private volatile boolean fullContextNeeded;
-
     public AraCliRunner(ConfigurableApplicationContext context, AraCliIo io, AraCliExit exit,
             ObjectProvider<AraAppDefinition> definition) {
         this.context = context;
@@ -45,10 +42,6 @@ public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, Appli
 
     @Override
     public void run(ApplicationArguments args) {
-        if (LeanContextFallback.needsFullContext(this.context, this.definition)) {
-            this.fullContextNeeded = true;
-            return;
-        }
         String[] source = args.getSourceArgs();
         String[] command = AraCliMode.isCli(source) ? Arrays.copyOfRange(source, 1, source.length) : source;
         this.exitCode = execute(command);
@@ -71,11 +64,7 @@ public class AraCliRunner implements ApplicationRunner, ExitCodeGenerator, Appli
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        if (this.fullContextNeeded && event.getApplicationContext() == this.context) {
-            SpringApplication.exit(this.context);
-            LeanContextFallback.rerunInFullContext(event.getSpringApplication(), event.getArgs());
-        }
-        else if (this.ran && event.getApplicationContext() == this.context) {
+        if (this.ran && event.getApplicationContext() == this.context) {
             int code = SpringApplication.exit(this.context, this);
             this.io.out().flush();
             this.exit.exit(code);

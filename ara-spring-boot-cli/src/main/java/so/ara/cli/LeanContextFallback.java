@@ -56,14 +56,13 @@ final class LeanContextFallback {
     }
 
     /** Whether this context must hand the command to a full-context run; always false for a full context. */
-    static boolean needsFullContext(ConfigurableApplicationContext context,
-            ObjectProvider<AraAppDefinition> definition) {
+    static boolean needsFullContext(ConfigurableApplicationContext context) {
         if (!isLean(context.getEnvironment())) {
             return false;
         }
         String reason = beanConditionOutsideBoot(context);
         if (reason == null) {
-            reason = missingBean(definition);
+            reason = missingBean(context.getBeanProvider(AraAppDefinition.class));
         }
         if (reason != null) {
             logger.debug("The lean CLI context cannot serve this command, starting the full context: " + reason);

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -32,9 +33,13 @@ class LeanContextTests {
     /** How often the customizer that needs Boot's {@link JsonMapper} ran. */
     static final AtomicInteger mapperCustomizerRuns = new AtomicInteger();
 
+    /** How often the application's own runner ran. */
+    static final AtomicInteger applicationRunnerRuns = new AtomicInteger();
+
     @BeforeEach
     void reset() {
         mapperCustomizerRuns.set(0);
+        applicationRunnerRuns.set(0);
     }
 
     @SpringBootConfiguration
@@ -62,6 +67,11 @@ class LeanContextTests {
                 mapperCustomizerRuns.incrementAndGet();
                 builder.interfaces(Map.of("inherit_owner_tools", mapper != null));
             };
+        }
+
+        @Bean
+        ApplicationRunner countingRunner() {
+            return args -> applicationRunnerRuns.incrementAndGet();
         }
     }
 
@@ -115,6 +125,8 @@ class LeanContextTests {
         assertThat(manifest.path("interfaces").path("inherit_owner_tools").asBoolean()).isTrue();
         assertThat(toolNames(manifest)).containsExactly("lookup_ticket");
         assertThat(mapperCustomizerRuns).hasValue(1);
+        // the lean context ends before its runners: the application's runner runs once, in the full context
+        assertThat(applicationRunnerRuns).hasValue(1);
     }
 
     @Test

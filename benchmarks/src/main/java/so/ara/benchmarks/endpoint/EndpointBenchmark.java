@@ -63,13 +63,16 @@ public final class EndpointBenchmark implements Benchmark {
             targets.put("health", URI.create(base + "/actuator/health"));
             awaitReady(app, targets.get("faq"), dir);
             LoadGenerator load = new LoadGenerator(LOOPS);
-            for (URI uri : targets.values()) {
-                LoadGenerator.Result warm = load.run(uri, WARMUP_PER_LOOP);
-                System.out.printf(Locale.ROOT, "  warm-up %s: %,.0f req/s, %d errors %s%n", uri.getPath(),
-                        warm.requestsPerSecond(), warm.errors(), warm.firstErrors());
+            int windows = Integer.parseInt(options.option("warmup-windows", "1"));
+            for (int window = 1; window <= windows; window++) {
+                for (URI uri : targets.values()) {
+                    LoadGenerator.Result warm = load.run(uri, WARMUP_PER_LOOP);
+                    System.out.printf(Locale.ROOT, "  warm-up %d %s: %,.0f req/s, %d errors %s%n", window,
+                            uri.getPath(), warm.requestsPerSecond(), warm.errors(), warm.firstErrors());
+                }
+                System.out.println("  waiting 61 s for the runtime key's next rate-limit window");
+                TimeUnit.SECONDS.sleep(61);
             }
-            System.out.println("  waiting 61 s for the runtime key's next rate-limit window");
-            TimeUnit.SECONDS.sleep(61);
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             targets.keySet().forEach(name -> rates.put(name, new ArrayList<>()));
             long errors = 0;
