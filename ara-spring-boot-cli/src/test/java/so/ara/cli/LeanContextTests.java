@@ -153,7 +153,8 @@ class LeanContextTests {
     }
 
     private static List<String> toolNames(JsonNode manifest) {
-        return manifest.path("agent").path("tools").valueStream().map(tool -> tool.path("function_name").asString()).toList();
+        return manifest.path("agent").path("tools").valueStream()
+                .map(tool -> tool.path("function_name").asString()).toList();
     }
 
     private static List<String> bootAutoConfigurations(ConfigurableApplicationContext context) {
