@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module in the reactor (no install) and runs every benchmark; prints a table of ratios.
-# Usage: benchmarks/run.sh [--rounds 7] [--only logs,cli] [--rows 10000] [--work DIR] [--python-sdk DIR] [--java-cli launcher|jar]
+# Usage: benchmarks/run.sh [--rounds 7] [--only logs,cli] [--rows 10000] [--work DIR] [--python-sdk DIR] [--java-cli launcher|jar] [--warmup-windows N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # the endpoint, CLI and startup benchmarks run the packaged sample app (sample-app/target)
