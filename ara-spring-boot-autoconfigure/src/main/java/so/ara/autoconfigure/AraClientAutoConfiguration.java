@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -45,7 +46,9 @@ public final class AraClientAutoConfiguration {
                 .resolve(connectionDetails.orderedStream().toList());
     }
 
+    /** Lazy: the deploy at ready or the first endpoint call builds it; starting the app needs no HTTP client. */
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     AraClient araClient(AppManifest manifest, AraConnection connection, AraProperties properties,
             ObjectProvider<WebClient.Builder> builders, ObjectProvider<AraClientCustomizer> customizers) {
@@ -54,6 +57,7 @@ public final class AraClientAutoConfiguration {
     }
 
     @Bean
+    @Lazy
     @ConditionalOnMissingBean
     AraRuntimeClient araRuntimeClient(AraConnection connection, AraProperties properties,
             ObjectProvider<WebClient.Builder> builders, ObjectProvider<AraClientCustomizer> customizers) {
@@ -79,11 +83,11 @@ public final class AraClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AraStartupDeployer araStartupDeployer(AraClient client, AraDeployState state, AraProperties properties,
+    AraStartupDeployer araStartupDeployer(ObjectProvider<AraClient> client, AraDeployState state, AraProperties properties,
             AraAppDefinition definition, AraConnection connection, Environment environment,
             ObjectProvider<AraCallbackSecret> callbackSecret) {
         AraCallbackSecret secret = callbackSecret.getIfAvailable();
-        return new AraStartupDeployer(client, state, properties.deploy(), new ManifestRendering(definition,
+        return new AraStartupDeployer(client::getObject, state, properties.deploy(), new ManifestRendering(definition,
                 connection, environment, secret == null ? null : secret::value));
     }
 }

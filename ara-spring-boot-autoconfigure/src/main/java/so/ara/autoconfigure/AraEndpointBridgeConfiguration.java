@@ -3,6 +3,7 @@ package so.ara.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -41,10 +42,10 @@ class AraEndpointBridgeConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EndpointRunForwarder araEndpointRunForwarder(AraClient client, Environment environment) {
+    EndpointRunForwarder araEndpointRunForwarder(ObjectProvider<AraClient> client, Environment environment) {
         Duration timeout = Binder.get(environment).bind("ara.endpoints.stream-timeout", Duration.class)
                 .orElse(Duration.ofMinutes(3));
-        return new ClientRunForwarder(client, timeout);
+        return new ClientRunForwarder(client::getObject, timeout);
     }
 
     @Bean

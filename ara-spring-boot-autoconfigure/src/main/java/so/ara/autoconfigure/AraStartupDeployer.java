@@ -3,6 +3,7 @@ package so.ara.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -34,7 +35,8 @@ final class AraStartupDeployer implements SmartApplicationListener, DisposableBe
     private static final Log logger = LogFactory.getLog(AraStartupDeployer.class);
     private static final Duration FAIL_FAST_TIMEOUT = Duration.ofMinutes(3);
 
-    private final AraClient client;
+    /** Built at the first deploy: the client's HTTP stack is not needed to start the application. */
+    private final Supplier<AraClient> client;
     private final AraDeployState state;
     private final AraProperties.Deploy settings;
     private final CallbackTarget callbackTarget;
@@ -42,7 +44,7 @@ final class AraStartupDeployer implements SmartApplicationListener, DisposableBe
     private final AraReadinessGate readiness;
     private volatile Disposable background;
 
-    AraStartupDeployer(AraClient client, AraDeployState state, AraProperties.Deploy settings,
+    AraStartupDeployer(Supplier<AraClient> client, AraDeployState state, AraProperties.Deploy settings,
             CallbackTarget callbackTarget) {
         this.client = client;
         this.state = state;
@@ -75,6 +77,7 @@ final class AraStartupDeployer implements SmartApplicationListener, DisposableBe
         if (state.snapshot().status() == AraDeployState.Status.DISABLED || !started.compareAndSet(false, true)) {
             return;
         }
+        AraClient client = this.client.get();
         CallbackTarget.Rendering rendering = callbackTarget.render(context);
         tools.jackson.databind.JsonNode sent = AraJson.mapper().valueToTree(rendering.manifest());
         AraClient deployClient = client.withManifest(sent);

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.util.function.SingletonSupplier;
 import reactor.core.Disposable;
 import reactor.core.publisher.ConnectableFlux;
 import reactor.core.publisher.Flux;
@@ -37,21 +39,22 @@ final class ClientRunForwarder implements EndpointRunForwarder {
     /** Keeps the shared log stream open this long after its last streaming call, for the next one. */
     private static final Duration IDLE_GRACE = Duration.ofSeconds(5);
 
-    private final AraClient client;
+    /** Built at the first call: the client's HTTP stack is not needed to start the application. */
+    private final Supplier<AraClient> client;
 
     private final Duration streamTimeout;
 
     private final SharedRunEvents runEvents;
 
-    ClientRunForwarder(AraClient client, Duration streamTimeout) {
-        this.client = client;
+    ClientRunForwarder(Supplier<AraClient> client, Duration streamTimeout) {
+        this.client = SingletonSupplier.of(client);
         this.streamTimeout = streamTimeout;
-        this.runEvents = new SharedRunEvents(client, ATTACH, IDLE_GRACE);
+        this.runEvents = new SharedRunEvents(this.client, ATTACH, IDLE_GRACE);
     }
 
     @Override
     public Mono<ForwardedRun> run(String agentId, Map<String, Object> input) {
-        return client.run(agentId, input).onErrorMap(AraApiException.class, ClientRunForwarder::upstream)
+        return client.get().run(agentId, input).onErrorMap(AraApiException.class, ClientRunForwarder::upstream)
                 .flatMap(response -> "failed".equals(response.status())
                         ? Mono.error(EndpointForwardingException.failedRun(runId(response), error(response)))
                         : Mono.just(new ForwardedRun(runId(response), response.raw())));
@@ -68,7 +71,7 @@ final class ClientRunForwarder implements EndpointRunForwarder {
                     RuntimeAuth.DEFAULT);
             AtomicBoolean ended = new AtomicBoolean();
             Flux<ServerSentEvent<?>> own = runEvents.attached()
-                    .then(client.runAsync(request).onErrorMap(AraApiException.class, ClientRunForwarder::upstream))
+                    .then(client.get().runAsync(request).onErrorMap(AraApiException.class, ClientRunForwarder::upstream))
                     .thenMany(events.<ServerSentEvent<?>>map(ClientRunForwarder::event))
                     .take(streamTimeout)
                     .doOnNext(event -> ended.compareAndSet(false, isTerminal(event)));
@@ -79,7 +82,7 @@ final class ClientRunForwarder implements EndpointRunForwarder {
 
     /** The stream ended or timed out without a terminal row: the run's status decides, or the run counts as lost. */
     private Flux<ServerSentEvent<?>> afterStreamEnded(String runId) {
-        return client.runStatus(runId).onErrorResume(ex -> Mono.empty()).flatMapMany(status -> status.isTerminal()
+        return client.get().runStatus(runId).onErrorResume(ex -> Mono.empty()).flatMapMany(status -> status.isTerminal()
                 ? Flux.<ServerSentEvent<?>>just(terminal(runId, status)) : Flux.empty())
                 .switchIfEmpty(Flux.error(() -> new EndpointForwardingException(HttpStatus.GATEWAY_TIMEOUT,
                         "The agent run " + runId + " did not end within " + streamTimeout.toSeconds()

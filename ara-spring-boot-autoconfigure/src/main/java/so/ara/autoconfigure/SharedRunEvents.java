@@ -1,6 +1,7 @@
 package so.ara.autoconfigure;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,10 +23,10 @@ final class SharedRunEvents {
     /** Completes once the current connection had time to attach; replaced per connection. */
     private volatile Mono<Void> attached = Mono.empty();
 
-    SharedRunEvents(AraClient client, Duration attach, Duration grace) {
+    SharedRunEvents(Supplier<AraClient> client, Duration attach, Duration grace) {
         this.attach = attach;
         // live only (no replay of the app's log history)
-        this.shared = client.logs(LogStreamOptions.defaults())
+        this.shared = Flux.defer(() -> client.get().logs(LogStreamOptions.defaults()))
                 .doOnSubscribe(subscription -> connecting())
                 .publish()
                 .refCount(1, grace);

@@ -1,6 +1,7 @@
 package so.ara.autoconfigure;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -232,6 +233,7 @@ class AraClientAutoConfigurationTests {
                 .withBean("first", AraClientCustomizer.class, () -> first)
                 .run(context -> {
                     assertThat(context).hasSingleBean(AraClient.class).hasSingleBean(AraRuntimeClient.class);
+                    context.getBean(AraClient.class);
                     AraClientSettings settings = seen.get();
                     assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(settings.runTimeout()).isEqualTo(Duration.ofMinutes(5));
@@ -256,7 +258,26 @@ class AraClientAutoConfigurationTests {
         AtomicReference<AraClientBuilder> seen = new AtomicReference<>();
         runner.withPropertyValues("ara.api-key=ak_x", "ara.api-base-url=https://c.example.test")
                 .withBean(AraClientCustomizer.class, () -> seen::set)
-                .run(context -> assertThat(seen.get().credentials().apiBaseUrl()).isEqualTo("https://c.example.test"));
+                .run(context -> {
+                    context.getBean(AraClient.class);
+                    assertThat(seen.get().credentials().apiBaseUrl()).isEqualTo("https://c.example.test");
+                });
+    }
+
+    @Test
+    void clientsAreBuiltOnFirstUseNotAtStartup() {
+        AtomicInteger built = new AtomicInteger();
+        runner.withPropertyValues("ara.api-key=ak_x")
+                .withBean(AraClientCustomizer.class, () -> builder -> built.incrementAndGet())
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(AraClient.class);
+                    assertThat(built).hasValue(0);
+                    context.getBean(AraClient.class);
+                    context.getBean(AraClient.class);
+                    assertThat(built).hasValue(1);
+                    context.getBean(AraRuntimeClient.class);
+                    assertThat(built).hasValue(2);
+                });
     }
 
     @Test

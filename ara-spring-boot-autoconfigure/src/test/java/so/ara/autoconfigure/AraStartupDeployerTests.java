@@ -110,7 +110,7 @@ class AraStartupDeployerTests {
                 AraClientSettings.defaults().withRetries(2, Duration.ofMillis(50)), null);
         AraProperties.Deploy settings = new AraProperties.Deploy(true, true, null, 60, false, null, "update", policy,
                 Duration.ofMillis(100), Duration.ofMillis(400));
-        return new AraStartupDeployer(client, state, settings,
+        return new AraStartupDeployer(() -> client, state, settings,
                 context -> new AraStartupDeployer.CallbackTarget.Rendering(manifest, List.of()));
     }
 

@@ -44,7 +44,7 @@ class ClientRunForwarderTests {
 
     @Test
     void aRateLimitedRuntimeAnswers429WithRetryAfterNot502() {
-        ClientRunForwarder forwarder = new ClientRunForwarder(client, Duration.ofSeconds(10));
+        ClientRunForwarder forwarder = new ClientRunForwarder(() -> client, Duration.ofSeconds(10));
         ForwardedRun first = forwarder.run("triage_agent", Map.of("input", Map.of("q", 1))).block(Duration.ofSeconds(30));
         assertThat(first.runId()).isNotBlank();
         assertThatThrownBy(() -> forwarder.run("triage_agent", Map.of("input", Map.of("q", 2))).block(Duration.ofSeconds(30)))

@@ -54,7 +54,7 @@ class SharedRunEventsTests {
 
     @Test
     void twoConcurrentStreamsSeeOnlyTheirOwnRunOverOneUpstreamConnection() {
-        ClientRunForwarder forwarder = new ClientRunForwarder(client, Duration.ofSeconds(20));
+        ClientRunForwarder forwarder = new ClientRunForwarder(() -> client, Duration.ofSeconds(20));
         List<List<ServerSentEvent<?>>> streams = Flux.merge(
                 forwarder.stream("triage_agent", Map.of("input", Map.of("q", 1))).collectList(),
                 forwarder.stream("triage_agent", Map.of("input", Map.of("q", 2))).collectList())
