@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import so.ara.json.AraJson;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -188,9 +188,14 @@ public final class PythonSources {
         return out.append("\"\"\"\n").toString();
     }
 
-    /** A JSON string literal is a valid Python string literal for any text. */
+    /**
+     * A JSON string literal is a valid Python string literal for any text. Escaped by jackson-core alone, as a
+     * serialized string would be: the manifest is built at startup, before anything needs databind's serializers.
+     */
     static String quote(String text) {
-        return AraJson.mapper().writeValueAsString(text);
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append('"').toString();
     }
 
     /** Percent-encodes everything but RFC 3986 unreserved characters, so the id stays one path segment. */

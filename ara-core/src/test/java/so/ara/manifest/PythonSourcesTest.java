@@ -165,4 +165,12 @@ class PythonSourcesTest {
         void clock(String time, String secret, boolean json) {
         }
     }
+
+    @Test
+    void quotesTextExactlyAsASerializedJsonString() {
+        for (String text : List.of("", "plain", "quote \" and backslash \\", "line\nbreak\ttab\r", "\u0000\u001f\u007f",
+                "caf\u00e9 \u2028 \ud83d\ude00", "</script>")) {
+            assertThat(PythonSources.quote(text)).isEqualTo(AraJson.mapper().writeValueAsString(text));
+        }
+    }
 }

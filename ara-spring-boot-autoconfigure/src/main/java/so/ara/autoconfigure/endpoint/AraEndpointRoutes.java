@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -16,6 +17,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.reactive.function.server.RequestPredicate;
 import org.springframework.web.reactive.function.server.RequestPredicates;
@@ -165,13 +167,14 @@ public final class AraEndpointRoutes {
 
     private static RouterFunction<ServerResponse> openApi(String appSlug, List<EndpointSpec> endpoints,
             AraEndpointsProperties properties) {
-        byte[] document = AraJson.mapper()
+        // rendered at the first request: starting the app needs no JSON serializers
+        Supplier<byte[]> document = SingletonSupplier.of(() -> AraJson.mapper()
             .writeValueAsBytes(EndpointOpenApi.document(appSlug, endpoints, properties.openapi().title(),
-                    properties.openapi().version(), properties.gatewayPaths()));
+                    properties.openapi().version(), properties.gatewayPaths())));
         String docsPath = properties.openapi().path();
         logger.info("Mapped GET " + docsPath + " -> OpenAPI 3.1 document of the Ara endpoints declared with docs");
         return RouterFunctions.route(RequestPredicates.GET(docsPath),
-                request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(document));
+                request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(document.get()));
     }
 
     private static RouterFunction<ServerResponse> and(RouterFunction<ServerResponse> first,
