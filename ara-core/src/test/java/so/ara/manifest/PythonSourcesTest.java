@@ -168,8 +168,8 @@ class PythonSourcesTest {
 
     @Test
     void quotesTextExactlyAsASerializedJsonString() {
-        for (String text : List.of("", "plain", "quote \" and backslash \\", "line\nbreak\ttab\r", "\u0000\u001f\u007f",
-                "caf\u00e9 \u2028 \ud83d\ude00", "</script>")) {
+        for (String text : List.of("", "plain", "quote \" and backslash \\", "line\nbreak\ttab\r",
+                "\u0000\u001f\u007f", "caf\u00e9 \u2028 \ud83d\ude00", "</script>")) {
             assertThat(PythonSources.quote(text)).isEqualTo(AraJson.mapper().writeValueAsString(text));
         }
     }

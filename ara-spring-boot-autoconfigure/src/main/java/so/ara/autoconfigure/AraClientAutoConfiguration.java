@@ -83,8 +83,8 @@ public final class AraClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AraStartupDeployer araStartupDeployer(ObjectProvider<AraClient> client, AraDeployState state, AraProperties properties,
-            AraAppDefinition definition, AraConnection connection, Environment environment,
+    AraStartupDeployer araStartupDeployer(ObjectProvider<AraClient> client, AraDeployState state,
+            AraProperties properties, AraAppDefinition definition, AraConnection connection, Environment environment,
             ObjectProvider<AraCallbackSecret> callbackSecret) {
         AraCallbackSecret secret = callbackSecret.getIfAvailable();
         return new AraStartupDeployer(client::getObject, state, properties.deploy(), new ManifestRendering(definition,

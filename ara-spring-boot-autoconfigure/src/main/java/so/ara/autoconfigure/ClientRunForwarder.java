@@ -71,7 +71,8 @@ final class ClientRunForwarder implements EndpointRunForwarder {
                     RuntimeAuth.DEFAULT);
             AtomicBoolean ended = new AtomicBoolean();
             Flux<ServerSentEvent<?>> own = runEvents.attached()
-                    .then(client.get().runAsync(request).onErrorMap(AraApiException.class, ClientRunForwarder::upstream))
+                    .then(client.get().runAsync(request)
+                            .onErrorMap(AraApiException.class, ClientRunForwarder::upstream))
                     .thenMany(events.<ServerSentEvent<?>>map(ClientRunForwarder::event))
                     .take(streamTimeout)
                     .doOnNext(event -> ended.compareAndSet(false, isTerminal(event)));
