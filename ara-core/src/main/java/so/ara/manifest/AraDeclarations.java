@@ -65,6 +65,10 @@ public final class AraDeclarations {
     }
 
     private List<Method> inDeclarationOrder(Class<?> type, List<Method> methods) {
+        if (methods.size() < 2) {
+            // nothing to order: skip reading the class file (most beans declare nothing)
+            return methods;
+        }
         Map<String, Integer> positions = declarationPositions(type);
         methods.sort(Comparator.<Method>comparingInt(m -> positions.getOrDefault(m.getName(), Integer.MAX_VALUE))
                 .thenComparing(Method::getName).thenComparing(Method::toGenericString));
