@@ -14,7 +14,8 @@ import org.springframework.core.Ordered;
  * logging system is initialized, the application context or any bean exists. It then exits through
  * {@link AraCliExit} ({@link System#exit} by default); when that returns (tests), the run is abandoned with
  * {@link SpringApplication.AbandonedRunException}. Logging is never initialized on this path, so nothing but the
- * command writes to stdout or stderr.
+ * command writes to stdout or stderr. For {@code deploy} and {@code manifest} it only checks {@code ara.cli.context}
+ * (a usage error, exit code 2, when it is neither {@code lean} nor {@code full}) and lets the context start.
  */
 public class AraCliLeanCommands implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
@@ -30,11 +31,19 @@ public class AraCliLeanCommands implements ApplicationListener<ApplicationEnviro
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableBootstrapContext bootstrapContext = event.getBootstrapContext();
         AraCliInvocation invocation = bootstrapContext.getOrElse(AraCliInvocation.class, null);
-        if (invocation == null || invocation.needsApplicationContext()) {
+        if (invocation == null) {
             return;
         }
         AraCliIo io = bootstrapContext.getOrElseSupply(AraCliIo.class, AraCliIo::system);
-        AraCliExit exit = bootstrapContext.getOrElse(AraCliExit.class, AraCliExit.SYSTEM);
+        if (invocation.needsApplicationContext()) {
+            String invalidContext = LeanContextFallback.invalidSetting(event.getEnvironment());
+            if (invalidContext != null) {
+                // a usage error, reported before the context starts
+                io.err().println(invalidContext);
+                end(bootstrapContext, io, 2);
+            }
+            return;
+        }
         String[] command = invocation.args();
         int code;
         try (CliConnections connections = new CliConnections()) {
@@ -42,6 +51,11 @@ public class AraCliLeanCommands implements ApplicationListener<ApplicationEnviro
                     connections);
             code = AraCliCommandLine.execute(cli, new DefaultListableBeanFactory(), command);
         }
+        end(bootstrapContext, io, code);
+    }
+
+    private static void end(ConfigurableBootstrapContext bootstrapContext, AraCliIo io, int code) {
+        AraCliExit exit = bootstrapContext.getOrElse(AraCliExit.class, AraCliExit.SYSTEM);
         io.out().flush();
         io.err().flush();
         exit.exit(code);

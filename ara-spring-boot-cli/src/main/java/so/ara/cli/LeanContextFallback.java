@@ -35,6 +35,8 @@ final class LeanContextFallback {
 
     static final String FULL = "full";
 
+    private static final String LEAN = "lean";
+
     private static final String ON_BEAN_CONDITION = "org.springframework.boot.autoconfigure.condition.OnBeanCondition";
 
     private static final Log logger = LogFactory.getLog(LeanContextFallback.class);
@@ -48,7 +50,16 @@ final class LeanContextFallback {
 
     static boolean isLean(Environment environment) {
         return "true".equals(environment.getProperty(AraCliMode.ACTIVE_PROPERTY))
-                && !FULL.equalsIgnoreCase(environment.getProperty(PROPERTY, "lean").strip());
+                && !FULL.equalsIgnoreCase(environment.getProperty(PROPERTY, LEAN).strip());
+    }
+
+    /** The message for an {@code ara.cli.context} other than {@code lean} or {@code full}, else null. */
+    static @Nullable String invalidSetting(Environment environment) {
+        String value = environment.getProperty(PROPERTY, LEAN).strip();
+        if (value.isEmpty() || LEAN.equalsIgnoreCase(value) || FULL.equalsIgnoreCase(value)) {
+            return null;
+        }
+        return PROPERTY + " must be 'lean' or 'full', not '" + value + "'";
     }
 
     static boolean fullContextRequested(ConfigurableBootstrapContext bootstrapContext) {

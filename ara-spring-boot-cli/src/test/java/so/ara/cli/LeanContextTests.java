@@ -138,6 +138,17 @@ class LeanContextTests {
     }
 
     @Test
+    void unknownContextSettingIsAUsageErrorBeforeAnyContextStarts() {
+        CliHarness.Result result = manifest(PlainApp.class, Map.of("ara.cli.context", "ful"));
+
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err())
+                .isEqualTo("ara.cli.context must be 'lean' or 'full', not 'ful'" + System.lineSeparator());
+        assertThat(result.context()).isNull();
+    }
+
+    @Test
     void filterKeepsTheManifestConfigurationAndThirdPartyAutoConfigurationsOnly() {
         assertThat(LeanContextFilter.keeps("so.ara.autoconfigure.AraManifestAutoConfiguration")).isTrue();
         assertThat(LeanContextFilter.keeps("com.example.tools.ToolsAutoConfiguration")).isTrue();
